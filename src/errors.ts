@@ -1,0 +1,17 @@
+// The few errors that abort a run. Everything about a single row is data (Problem, RowOutcome), never an exception.
+
+/** Bad flags, a bad manifest, missing credentials: the user must change how the tool is called. Exit 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly exitCode = 2;
+}
+
+/** An input that cannot be read at all: missing, not a workbook, truncated, no known sheet, a missing column. Exit 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+  readonly exitCode = 2;
+}
+
+export function isUserFacingError(e: unknown): e is ConfigError | InputError {
+  return e instanceof ConfigError || e instanceof InputError;
+}

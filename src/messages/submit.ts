@@ -1,0 +1,5 @@
+// Messages of the submit stage. Keys are stable ids; {name} placeholders are filled by t().
+import type { Catalog } from './catalog.js';
+
+export const submitMessages = {
+} satisfies Catalog;

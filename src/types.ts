@@ -1,0 +1,128 @@
+// The data that flows through the pipeline: read → validate → normalize → group → plan → submit → report.
+// Every stage takes and returns these plain shapes so each can be tested on its own.
+
+/** The record kinds an input sheet can hold. Order matters: it is the order of sheets in written workbooks. */
+export const KINDS = ['leaves', 'overtime', 'trips', 'outs', 'remedies'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Kinds that are sent inside one `user_approval` body, and the body key each goes under. */
+export const APPROVAL_KEYS = {
+  leaves: 'leaves',
+  overtime: 'overtime_works',
+  trips: 'trips',
+  outs: 'outs',
+} as const satisfies Partial<Record<Kind, string>>;
+export type ApprovalKind = keyof typeof APPROVAL_KEYS;
+
+/**
+ * A date or time cell as the user sees it in Excel: wall-clock text `yyyy-MM-dd HH:mm:ss`, never shifted by a time zone.
+ * Kept apart from plain strings so the normaliser knows the value came from a real date cell.
+ */
+export class WallTime {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** An Excel error value such as `#N/A` or `#REF!` (typically the result of a broken formula). */
+export class CellError {
+  constructor(readonly error: string) {}
+  toString(): string {
+    return this.error;
+  }
+}
+
+export type Cell = string | number | boolean | null | WallTime | CellError;
+
+/** Where a row came from. `row` is the row number as Excel shows it (header = 1); for YAML records, the line number. */
+export interface RowRef {
+  file: string;
+  sheet: string;
+  row: number;
+}
+
+/** One sheet (or CSV file, or YAML list) of one kind. Shared by all its rows. */
+export interface SheetInfo {
+  file: string;
+  /** The sheet name as written in the input (for CSV: the file's base name; for YAML: the list key). */
+  name: string;
+  kind: Kind;
+  /** Header texts as written in the input, by column (0-based). */
+  headers: string[];
+  /** Canonical field (e.g. `i18n_names.ch`) for each column, or null for a column the tool does not use. */
+  fields: (string | null)[];
+}
+
+/** One non-empty input row with its original values, aligned with `sheet.headers`. */
+export interface InputRow {
+  sheet: SheetInfo;
+  row: number;
+  values: Cell[];
+}
+
+export type RemedyStatus = 'pending' | 'approved' | 'rejected';
+
+/** A validated row turned into what the API expects. */
+export interface NormalizedRecord {
+  kind: Kind;
+  ref: RowRef;
+  user_id: string;
+  /** The `user_approval.date` (yyyyMMdd) the record is grouped under; for remedies, `remedy_date`. */
+  date: string;
+  /**
+   * The API object for this row: an item of `leaves`/`overtime_works`/`trips`/`outs` (with `idempotent_id`),
+   * or a whole `user_task_remedys` body.
+   */
+  body: Record<string, unknown>;
+  /** sha256 of the record's content (see plan/idempotency.ts); the default `idempotent_id`. */
+  hash: string;
+  /** What makes two rows "the same record" even if their content differs (kind, user, start, end, type). */
+  identity: string;
+  /** Remedies only: the approval state to bring the remedy to after creating it. */
+  status?: RemedyStatus;
+}
+
+/** One validation problem, pinned to a cell. `message` is already in the user's language. */
+export interface Problem {
+  file: string;
+  sheet: string;
+  row: number;
+  /** The column header as written in the input ('' when the problem is about the whole row). */
+  column: string;
+  /** The canonical field ('' when the problem is about the whole row). */
+  field: string;
+  /** Message id in the catalog (src/messages.ts). */
+  code: string;
+  message: string;
+}
+
+export type Endpoint = 'user_approvals' | 'user_task_remedys' | 'approval_infos_process' | 'corehr_approvers';
+
+/** One HTTP request the plan would send, with the rows it carries. */
+export interface PlannedRequest {
+  /** Stable key of the request: a hash of endpoint + body; the journal keys on it. */
+  key: string;
+  endpoint: Endpoint;
+  method: 'POST' | 'PUT';
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  records: NormalizedRecord[];
+}
+
+export type RowStatus = 'created' | 'exists' | 'failed' | 'invalid' | 'skipped' | 'planned' | 'conflict';
+
+/** The outcome of one input row; one per row, always. */
+export interface RowOutcome {
+  ref: RowRef;
+  status: RowStatus;
+  approval_id?: string;
+  idempotent_id?: string;
+  error_code?: string;
+  error_message?: string;
+  log_id?: string;
+}
+
+export type EmployeeType = 'employee_id' | 'employee_no' | 'open_id';
+export type Lang = 'en' | 'zh';
