@@ -1,6 +1,7 @@
 // The one message catalog: every user-facing text, in English and Chinese. Split by stage only to keep files small.
 import type { Lang } from '../types.js';
 import type { Catalog } from './catalog.js';
+import { applyMessages } from './apply.js';
 import { cliMessages } from './cli.js';
 import { inputMessages } from './input.js';
 import { journalMessages } from './journal.js';
@@ -19,6 +20,7 @@ const catalog: Catalog = {
   ...journalMessages,
   ...lifecycleMessages,
   ...cliMessages,
+  ...applyMessages,
 };
 
 let current: Lang = 'en';

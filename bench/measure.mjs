@@ -1,0 +1,25 @@
+// Runs one measured job in this process and prints {ms, maxRssMb} as JSON on the last line of stderr.
+// Usage: node bench/measure.mjs bare <file.xlsx> | node bench/measure.mjs cli <args…>
+import ExcelJS from 'exceljs';
+
+const [mode, ...args] = process.argv.slice(2);
+const started = performance.now();
+if (mode === 'bare') {
+  // The floor: exceljs's streaming reader with the options the tool needs (styles for dates, shared strings cached).
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(args[0], { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  let cells = 0;
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      row.eachCell({ includeEmpty: false }, (c) => {
+        if (c.value !== undefined) cells++;
+      });
+    }
+  }
+  process.stdout.write(`cells read: ${cells}\n`);
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  await main(args);
+}
+const ms = performance.now() - started;
+process.stderr.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.exitCode = 0;

@@ -1,0 +1,62 @@
+// npm run bench:parse — `feishu-import validate` on a generated 100,000-row leaves workbook, next to a bare
+// exceljs streaming read of the same file. Prints wall time, peak memory (max RSS) and their ratios (target ≤ 1.5).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import ExcelJS from 'exceljs';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const dir = join(tmpdir(), 'feishu-import-bench');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `leaves-${ROWS}.xlsx`);
+
+async function generate() {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet('leaves');
+  ws.addRow(['user_id', 'uniq_id', 'unit', 'start_time', 'end_time', 'i18n_names.ch', 'i18n_names.en', 'reason']).commit();
+  for (let i = 0; i < ROWS; i++) {
+    const user = `E${String(i % 5000).padStart(5, '0')}`;
+    const day = Math.floor(i / 5000); // each user gets one leave per day: no overlaps
+    const start = new Date(Date.UTC(2026, 0, 1 + day, 9, 0, 0));
+    const end = new Date(Date.UTC(2026, 0, 1 + day, 18, 0, 0));
+    const row = ws.addRow([user, 'AL01', 'day', start, end, '年假', 'Annual leave', `reason ${i % 97}`]);
+    row.getCell(4).numFmt = 'yyyy-mm-dd hh:mm:ss';
+    row.getCell(5).numFmt = 'yyyy-mm-dd hh:mm:ss';
+    row.commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+function measure(args) {
+  const r = spawnSync(process.execPath, ['bench/measure.mjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(last);
+  } catch {
+    throw new Error(`measurement failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (!existsSync(file)) {
+  process.stdout.write(`generating ${ROWS} rows → ${file}\n`);
+  await generate();
+}
+const bare = [];
+const cli = [];
+for (let i = 0; i < RUNS; i++) {
+  bare.push(measure(['bare', file]));
+  cli.push(measure(['cli', 'validate', file, '--no-report', '--json']));
+}
+const b = { ms: median(bare.map((m) => m.ms)), mb: median(bare.map((m) => m.maxRssMb)) };
+const c = { ms: median(cli.map((m) => m.ms)), mb: median(cli.map((m) => m.maxRssMb)) };
+const fmt = (n) => n.toFixed(0).padStart(7);
+process.stdout.write(`rows: ${ROWS}, runs: ${RUNS} (medians)\n`);
+process.stdout.write(`                        wall ms   peak RSS MB\n`);
+process.stdout.write(`bare exceljs stream   ${fmt(b.ms)}   ${fmt(b.mb)}\n`);
+process.stdout.write(`feishu-import validate${fmt(c.ms)}   ${fmt(c.mb)}\n`);
+process.stdout.write(`ratio (target ≤ 1.5)    ${(c.ms / b.ms).toFixed(2).padStart(5)}     ${(c.mb / b.mb).toFixed(2).padStart(5)}\n`);

@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { t } from '../../messages/index.js';
+import { apply, type ApplyOptions, type ApplyResult } from '../../run/apply.js';
+import { KINDS } from '../../types.js';
+import { EXIT } from '../exit.js';
+import { printJson, say } from '../output.js';
+import { createProgress } from '../progress.js';
+import { EMPLOYEE_TYPES } from './plan.js';
+
+interface ApplyFlags extends Omit<ApplyOptions, 'env' | 'signal' | 'events'> {
+  json?: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t('cli.positiveInt'));
+  return n;
+}
+
+export function registerApply(program: Command): void {
+  program
+    .command('apply')
+    .description('write the records into Feishu: exactly once, at the rate limit, with a results workbook')
+    .argument('<inputs...>', '.xlsx workbooks, .csv files or .yaml manifests')
+    .option('--out <file>', 'results workbook (default: next to the first input, <name>.results.xlsx)')
+    .option('--no-out', 'do not write a results workbook')
+    .option('--state <dir>', 'state folder with the journal (default: .feishu-import/ beside the first input)')
+    .option('--dry-run', 'do everything but send; the results workbook says "planned"')
+    .option('--replace', 'when a row changes a record written earlier, revoke the earlier one and write the new one')
+    .addOption(new Option('--employee-type <type>', 'type of the user ids (default: the manifest, else employee_id)').choices(EMPLOYEE_TYPES))
+    .addOption(new Option('--kind <kind>', 'kind of CSV files whose name does not say it').choices(KINDS))
+    .option('--rate <n>', 'requests per second per endpoint', positiveInt, 50)
+    .option('--concurrency <n>', 'requests in flight per endpoint (default: enough to fill the rate)', positiveInt)
+    .option('--base-url <url>', 'Feishu API base URL (default: FEISHU_BASE_URL, else https://open.feishu.cn; Lark: https://open.larksuite.com)')
+    .option('--sandbox', 'run against an embedded Feishu sandbox (no credentials needed; nothing leaves this machine)')
+    .option('--json', 'print one JSON document at the end and nothing else')
+    .action(async (inputs: string[], flags: ApplyFlags) => {
+      process.exitCode = await runApply(inputs, flags);
+    });
+}
+
+async function runApply(inputs: string[], flags: ApplyFlags): Promise<number> {
+  const { json, ...options } = flags;
+  const mode = json ? 'none' : process.stdout.isTTY ? 'tty' : 'plain';
+  const progress = createProgress(mode, say);
+  const controller = new AbortController();
+  // First Ctrl-C: start nothing new, finish and record what is in flight, write the results. Second: leave now.
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    if (!json) process.stderr.write(`\n${t('cli.interrupting')}\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  let result: ApplyResult;
+  try {
+    result = await apply(inputs, { ...options, env: process.env, signal: controller.signal, events: progress.events });
+  } finally {
+    await progress.finish();
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+  if (json) printJson(toJson(result));
+  else printSummary(result);
+  const ok = result.counts.created + result.counts.exists + result.counts.planned;
+  const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
+  return !result.interrupted && ok === total ? EXIT.ok : EXIT.rowsFailed;
+}
+
+function toJson(r: ApplyResult): Record<string, unknown> {
+  return {
+    run: r.runId ?? null,
+    valid: r.valid,
+    invalid: r.invalid,
+    counts: r.counts,
+    requests: r.requests,
+    rate_limit_waits: r.rateLimitWaits,
+    retries: r.retries,
+    duration_ms: r.durationMs,
+    interrupted: r.interrupted,
+    results: r.resultsPath ?? null,
+    problems: [...r.outcomes.all()].filter((o) => !['created', 'exists', 'planned'].includes(o.status)),
+  };
+}
+
+function printSummary(r: ApplyResult): void {
+  const counts = Object.entries(r.counts)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${s} ${n}`)
+    .join(', ');
+  say(t('cli.applySummary', { counts: counts || '0', seconds: (r.durationMs / 1000).toFixed(1) }));
+  const requests = Object.entries(r.requests).map(([e, n]) => `${e} ${n}`).join(', ');
+  if (requests) say(t('cli.applyRequests', { requests, waits: r.rateLimitWaits, retries: r.retries }));
+  if (r.interrupted) say(t('cli.interrupted'));
+  if (r.resultsPath) say(t('cli.resultsWritten', { path: r.resultsPath }));
+}

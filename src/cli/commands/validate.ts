@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { t } from '../../messages/index.js';
+import { writeErrorReport } from '../../report/errors.js';
+import { validateInputs } from '../../run/validate.js';
+import { KINDS, type Kind } from '../../types.js';
+import { EXIT } from '../exit.js';
+import { defaultOutputPath } from '../paths.js';
+import { formatProblem, printJson, say } from '../output.js';
+
+/** How many problems the terminal shows; the report and --json always carry all of them. */
+const SHOWN = 30;
+
+interface ValidateFlags {
+  report?: string | false;
+  json?: boolean;
+  kind?: Kind;
+}
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check every input row and report all problems at once; nothing is sent')
+    .argument('<inputs...>', '.xlsx workbooks, .csv files or .yaml manifests')
+    .option('--report <file>', 'where to write the error-report workbook (default: next to the first input, when rows are invalid)')
+    .option('--no-report', 'do not write an error-report workbook')
+    .addOption(new Option('--kind <kind>', 'kind of CSV files whose name does not say it').choices(KINDS))
+    .option('--json', 'print one JSON document instead of text')
+    .action(async (inputs: string[], flags: ValidateFlags) => {
+      process.exitCode = await runValidate(inputs, flags);
+    });
+}
+
+async function runValidate(inputs: string[], flags: ValidateFlags): Promise<number> {
+  const result = await validateInputs(inputs, flags.kind ? { kind: flags.kind } : {});
+  let reportPath: string | undefined;
+  if (result.invalid > 0 && flags.report !== false) {
+    reportPath = flags.report ?? defaultOutputPath(inputs[0] ?? 'input', 'errors');
+    await writeErrorReport(reportPath, { rows: result.invalidRows, problems: result.problems, notices: result.notices });
+  }
+  if (flags.json) {
+    printJson({
+      valid: result.valid,
+      invalid: result.invalid,
+      errors: result.problems.map(({ file, sheet, row, column, field, code, message }) => ({ file, sheet, row, column, field, code, message })),
+      warnings: result.warnings.map(({ file, sheet, row, column, field, code, message }) => ({ file, sheet, row, column, field, code, message })),
+      notices: result.notices,
+      report: reportPath ?? null,
+    });
+  } else {
+    for (const n of result.notices) say(`${t('cli.notice')}: ${n}`);
+    for (const w of result.warnings.slice(0, SHOWN)) say(`${t('cli.warning')}: ${formatProblem(w)}`);
+    for (const p of result.problems.slice(0, SHOWN)) say(formatProblem(p));
+    if (result.problems.length > SHOWN) say(t('cli.moreProblems', { count: result.problems.length - SHOWN }));
+    say(t('cli.validateSummary', { valid: result.valid, invalid: result.invalid }));
+    if (reportPath) say(t('cli.reportWritten', { path: reportPath }));
+  }
+  return result.invalid > 0 ? EXIT.rowsFailed : EXIT.ok;
+}

@@ -1,0 +1,68 @@
+// Drawing apply's progress: listr2 in a terminal, a plain line every few seconds otherwise, nothing with --json.
+// The library only emits events (ApplyEvents); this is the one place that turns them into output.
+import { Listr } from 'listr2';
+import { t } from '../messages/index.js';
+import type { ApplyEvents } from '../run/apply.js';
+import type { Endpoint } from '../types.js';
+
+interface Meter {
+  done: number;
+  total: number;
+  startedAt: number;
+}
+
+const PLAIN_EVERY_MS = 5_000;
+
+function describe(endpoint: string, m: Meter): string {
+  const seconds = Math.max((Date.now() - m.startedAt) / 1000, 0.001);
+  const rate = m.done / seconds;
+  const eta = rate > 0 ? Math.ceil((m.total - m.done) / rate) : undefined;
+  return t('cli.progress', { endpoint, done: m.done, total: m.total, rate: rate.toFixed(1), eta: eta === undefined ? '?' : `${eta}` });
+}
+
+export interface Progress {
+  events: ApplyEvents;
+  finish(): Promise<void>;
+}
+
+export function createProgress(mode: 'tty' | 'plain' | 'none', write: (line: string) => void): Progress {
+  const meters = new Map<Endpoint, Meter>();
+  const waiters: Array<() => void> = [];
+  let listr: Promise<unknown> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const onPlanned = (totals: Partial<Record<Endpoint, number>>) => {
+    for (const [endpoint, total] of Object.entries(totals) as [Endpoint, number][]) meters.set(endpoint, { done: 0, total, startedAt: Date.now() });
+    if (mode === 'tty') listr = drawListr(meters, waiters);
+    if (mode === 'plain') timer = setInterval(() => meters.forEach((m, e) => write(describe(e, m))), PLAIN_EVERY_MS).unref();
+  };
+  const onProgress = (endpoint: Endpoint, done: number) => {
+    const m = meters.get(endpoint);
+    if (m) m.done = done;
+  };
+  return {
+    events: mode === 'none' ? {} : { onPlanned, onProgress, onNotice: (n) => write(`${t('cli.notice')}: ${n}`) },
+    async finish() {
+      if (timer) clearInterval(timer);
+      for (const w of waiters) w();
+      await listr;
+      if (mode === 'plain') meters.forEach((m, e) => write(describe(e, m)));
+    },
+  };
+}
+
+/** One listr2 task per endpoint, its title redrawn from the meter until the run finishes. */
+function drawListr(meters: Map<Endpoint, Meter>, waiters: Array<() => void>): Promise<unknown> {
+  const tasks = [...meters].map(([endpoint, m]) => ({
+    title: describe(endpoint, m),
+    task: (_: unknown, task: { title: string }) =>
+      new Promise<void>((resolve) => {
+        const tick = setInterval(() => (task.title = describe(endpoint, m)), 200);
+        waiters.push(() => {
+          clearInterval(tick);
+          task.title = describe(endpoint, m);
+          resolve();
+        });
+      }),
+  }));
+  return new Listr(tasks, { concurrent: true, exitOnError: false, registerSignalListeners: false }).run();
+}

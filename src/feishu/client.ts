@@ -1,0 +1,175 @@
+// The Feishu client: one call() per planned request, which waits out rate limits, retries what is safe to retry
+// and returns every other outcome as data. It never throws for anything Feishu or the network does.
+import { t } from '../messages/index.js';
+import { backoffMs, sleep } from './backoff.js';
+import type { BackoffOptions } from './backoff.js';
+import { classify } from './classify.js';
+import type { Verdict } from './classify.js';
+import type { ClientConfig } from './config.js';
+import { explainCode } from './errors.js';
+import { Http } from './http.js';
+import type { Limiters } from './limiter.js';
+import { TokenError, TokenProvider } from './token.js';
+import type { CallRequest, CallResult, EventSink } from './types.js';
+
+export interface ClientOptions {
+  config: ClientConfig;
+  /** Shared by every call: the one place the per-endpoint rate is enforced. */
+  limiters: Limiters;
+  /** Response timeout per attempt (default 30 s). */
+  timeoutMs?: number;
+  /** Open connections to Feishu (default 64). */
+  connections?: number;
+  /** Attempts for network errors, timeouts and 5xx (default 5). Rate-limit waits do not count. */
+  maxAttempts?: number;
+  /** Rate-limit waits per call before giving up (default 100): a limit that never lifts must not hang the run. */
+  rateLimitCap?: number;
+  backoff?: BackoffOptions;
+  onEvent?: EventSink;
+}
+
+type Attempt = { verdict: Verdict; token: string; ms: number } | { tokenError: TokenError };
+
+interface CallState {
+  attempts: number;
+  logId?: string;
+  /** Some attempt failed after it was sent. */
+  ambiguous: boolean;
+}
+
+export class FeishuClient {
+  readonly #http: Http;
+  readonly #tokens: TokenProvider;
+  readonly #options: ClientOptions;
+
+  constructor(options: ClientOptions) {
+    this.#options = options;
+    this.#http = new Http(options.config.origin, {
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.connections === undefined ? {} : { connections: options.connections }),
+    });
+    this.#tokens = new TokenProvider(this.#http, options.config, {
+      ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+      ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+      ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+    });
+  }
+
+  async call(req: CallRequest): Promise<CallResult> {
+    const { endpoint, signal } = req;
+    const maxAttempts = this.#options.maxAttempts ?? 5;
+    const rateLimitCap = this.#options.rateLimitCap ?? 100;
+    const state: CallState = { attempts: 0, ambiguous: false };
+    let failures = 0;
+    let waits = 0;
+    let tokenRetried = false;
+    for (;;) {
+      if (signal?.aborted) return this.#fail(state, 'transient', { msg: t('submit.http.aborted') });
+      const attempt = await this.#attempt(req, state);
+      if ('tokenError' in attempt) {
+        const e = attempt.tokenError;
+        const explanation = e.kind === 'auth' ? t('submit.code.auth') : undefined;
+        return this.#fail(state, e.kind, { msg: e.message, code: e.code, logId: e.logId, explanation });
+      }
+      const v = attempt.verdict;
+      this.#emit({ type: 'response', endpoint, attempt: state.attempts, ok: v.type === 'ok', ms: attempt.ms, ...details(v) });
+      if (v.type !== 'ok' && v.logId) state.logId = v.logId;
+      switch (v.type) {
+        case 'ok':
+          return { ok: true, data: v.body.data, attempts: state.attempts, ...logIdOf(state) };
+        case 'rateLimited':
+          // Not a failure and not a retry: Feishu refused before doing anything, so even remedies may resend.
+          if (++waits > rateLimitCap) return this.#fail(state, 'transient', { msg: t('submit.http.rateLimitCap', { waits: rateLimitCap }), httpStatus: v.httpStatus });
+          this.#options.limiters.rateLimited(endpoint, v.resetMs);
+          this.#emit({ type: 'rateLimited', endpoint, httpStatus: v.httpStatus, waitMs: v.resetMs, ...logIdOf(v) });
+          await sleep(v.resetMs, signal);
+          continue;
+        case 'invalidToken':
+          this.#tokens.invalidate(attempt.token);
+          if (tokenRetried) return this.#fail(state, 'auth', { msg: v.msg, code: v.code, explanation: t('submit.token.invalidTwice') });
+          // The server refused the token before acting, so one resend with a fresh token is safe for any endpoint.
+          tokenRetried = true;
+          this.#emit({ type: 'retry', endpoint, attempt: state.attempts, reason: 'invalidToken', delayMs: 0, code: v.code });
+          continue;
+        case 'transient': {
+          if (v.ambiguous) state.ambiguous = true;
+          const fail = { msg: v.msg, code: v.code, httpStatus: v.httpStatus, explanation: explainCode(v.code) };
+          if (v.ambiguous && !req.retryAmbiguous) return this.#fail(state, 'transient', fail);
+          if (++failures >= maxAttempts) return this.#fail(state, 'transient', fail);
+          const delayMs = backoffMs(failures, this.#options.backoff);
+          this.#emit({ type: 'retry', endpoint, attempt: state.attempts, reason: 'transient', delayMs, ...codeOf(v) });
+          await sleep(delayMs, signal);
+          continue;
+        }
+        case 'business':
+          return this.#fail(state, 'business', { msg: v.msg, code: v.code, data: v.data, httpStatus: v.httpStatus, explanation: explainCode(v.code) });
+      }
+    }
+  }
+
+  /** Ends the connection pool; calls in progress fail. */
+  async close(): Promise<void> {
+    await this.#http.close();
+  }
+
+  /** One HTTP attempt through the endpoint's limiter. The token is taken inside the slot so it is fresh when sent. */
+  #attempt(req: CallRequest, state: CallState): Promise<Attempt> {
+    const prefix = this.#options.config.pathPrefix;
+    const query = req.query && Object.keys(req.query).length > 0 ? `?${new URLSearchParams(req.query).toString()}` : '';
+    const prepare = (): Promise<string | TokenError> =>
+      this.#tokens.get().catch((e: unknown) => {
+        if (e instanceof TokenError) return e;
+        throw e;
+      });
+    return this.#options.limiters.schedule(req.endpoint, prepare, async (token): Promise<Attempt> => {
+      if (token instanceof TokenError) return { tokenError: token };
+      state.attempts++;
+      this.#emit({ type: 'request', endpoint: req.endpoint, attempt: state.attempts });
+      const started = performance.now();
+      const res = await this.#http.send({
+        method: req.method,
+        path: prefix + req.path + query,
+        headers: { authorization: `Bearer ${token}` },
+        body: req.body,
+      });
+      return { verdict: classify(res, this.#http.timeoutMs), token, ms: Math.round(performance.now() - started) };
+    });
+  }
+
+  #fail(
+    state: CallState,
+    kind: 'business' | 'transient' | 'auth',
+    f: { msg: string; code?: number | undefined; data?: unknown; httpStatus?: number | undefined; logId?: string | undefined; explanation?: string | undefined },
+  ): CallResult {
+    const logId = f.logId ?? state.logId;
+    return {
+      ok: false,
+      kind,
+      msg: this.#tokens.redact(f.msg),
+      attempts: state.attempts,
+      ambiguous: state.ambiguous,
+      ...(f.code === undefined ? {} : { code: f.code }),
+      ...(f.data === undefined ? {} : { data: f.data }),
+      ...(f.httpStatus === undefined ? {} : { httpStatus: f.httpStatus }),
+      ...(logId === undefined ? {} : { logId }),
+      ...(f.explanation === undefined ? {} : { explanation: f.explanation }),
+    };
+  }
+
+  #emit(event: Parameters<EventSink>[0]): void {
+    this.#options.onEvent?.(event);
+  }
+}
+
+function details(v: Verdict): { httpStatus?: number; code?: number; logId?: string } {
+  if (v.type === 'ok') return {};
+  return { ...('httpStatus' in v && v.httpStatus !== undefined ? { httpStatus: v.httpStatus } : {}), ...codeOf(v), ...logIdOf(v) };
+}
+
+function codeOf(v: Verdict): { code?: number } {
+  return 'code' in v && v.code !== undefined ? { code: v.code } : {};
+}
+
+function logIdOf(x: { logId?: string | undefined }): { logId?: string } {
+  return x.logId === undefined ? {} : { logId: x.logId };
+}

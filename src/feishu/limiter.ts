@@ -1,0 +1,65 @@
+// One rate limiter per Feishu endpoint (each endpoint has its own 50 req/s budget), created once and passed to
+// the client so nothing bypasses it. Only real HTTP attempts go through it: never backoff sleeps, never skipped rows.
+import Bottleneck from 'bottleneck';
+import { SlidingWindow } from './window.js';
+
+export interface LimiterOptions {
+  /** Request starts allowed per endpoint in any one-second window (default 50, Feishu's per-endpoint limit). */
+  rate?: number;
+  /** Requests of one endpoint in flight at once (default rate × 2: keeps the window full up to ~2 s latency). */
+  maxConcurrent?: number;
+  /**
+   * Extra milliseconds added to the one-second window (default 20, i.e. ≥ 0.98 of the limit). Requests reach the
+   * server with a few ms of jitter; without a margin, two starts exactly 1000 ms apart can land in one server window.
+   */
+  marginMs?: number;
+}
+
+export class Limiters {
+  readonly rate: number;
+  readonly maxConcurrent: number;
+  readonly #windowMs: number;
+  readonly #byEndpoint = new Map<string, { bottleneck: Bottleneck; window: SlidingWindow }>();
+
+  constructor(options: LimiterOptions = {}) {
+    this.rate = Math.max(1, Math.floor(options.rate ?? 50));
+    this.maxConcurrent = Math.max(1, Math.floor(options.maxConcurrent ?? this.rate * 2));
+    this.#windowMs = 1000 + (options.marginMs ?? 20);
+  }
+
+  /**
+   * Runs one HTTP attempt of `endpoint`: `prepare` (getting the token) when a concurrency slot is free, then `send`
+   * when the window has room. The start is counted only then, because a start counted before a slow token fetch
+   * would let the delayed request land inside a later window. If `prepare` throws, no start is spent.
+   */
+  schedule<P, T>(endpoint: string, prepare: () => Promise<P>, send: (prepared: P) => Promise<T>): Promise<T> {
+    const { bottleneck, window } = this.#get(endpoint);
+    return bottleneck.schedule(async () => {
+      const prepared = await prepare();
+      await window.acquire();
+      return send(prepared);
+    });
+  }
+
+  /**
+   * Feishu answered "too many requests" on `endpoint`. No new request of that endpoint starts until the window
+   * Feishu names has passed (its `x-ogw-ratelimit-reset`): retrying sooner would only be rejected again and keep the
+   * server's window full. The window also widens by 10% (up to 2×) for a while, so if something else shares the
+   * app's budget (another run, another tool) we settle below the limit instead of bouncing off it every second.
+   */
+  rateLimited(endpoint: string, resetMs: number): void {
+    this.#get(endpoint).window.penalize(resetMs);
+  }
+
+  #get(endpoint: string): { bottleneck: Bottleneck; window: SlidingWindow } {
+    let entry = this.#byEndpoint.get(endpoint);
+    if (!entry) {
+      // Bottleneck queues and bounds what is in flight; the spacing and the limit itself are the sliding window's job,
+      // on actual start times (see window.ts for why bottleneck's minTime is not used).
+      const bottleneck = new Bottleneck({ maxConcurrent: this.maxConcurrent });
+      entry = { bottleneck, window: new SlidingWindow(this.rate, this.#windowMs) };
+      this.#byEndpoint.set(endpoint, entry);
+    }
+    return entry;
+  }
+}

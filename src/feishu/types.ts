@@ -1,0 +1,47 @@
+// The client's public shapes: one call in, one result out, events for progress. No tokens or secrets in any of them.
+
+export interface CallRequest {
+  /** Limiter key and event label: `user_approvals`, `user_task_remedys`, … (see Endpoint in src/types.ts). */
+  endpoint: string;
+  method: 'POST' | 'PUT';
+  /** `/open-apis/…`, without query string. */
+  path: string;
+  query?: Record<string, string>;
+  body: unknown;
+  /**
+   * May a request that failed after it was sent (timeout, reset, 5xx) be sent again? Yes for `user_approvals`
+   * (its `idempotent_id`s make a resend harmless); no for remedies, which have no key: the caller reconciles.
+   */
+  retryAmbiguous: boolean;
+  /** Stops retrying and waiting (Ctrl-C); an attempt already sent still completes. */
+  signal?: AbortSignal;
+}
+
+export type CallResult =
+  | { ok: true; data: unknown; logId?: string; attempts: number }
+  | {
+      ok: false;
+      code?: number;
+      /** Feishu's `msg` (or the client's own description when there is no answer), never containing a secret. */
+      msg: string;
+      /** Feishu's `data` on a business error: 1225001 puts its per-record errors there or in `msg`. */
+      data?: unknown;
+      httpStatus?: number;
+      logId?: string;
+      attempts: number;
+      /** business: the request itself was refused; transient: out of retries; auth: no usable token. */
+      kind: 'business' | 'transient' | 'auth';
+      /** Some attempt failed after it was sent: Feishu may have written it. Reconcile before sending it again. */
+      ambiguous: boolean;
+      /** The code explained in words, in the user's language (from src/messages/submit.ts). */
+      explanation?: string;
+    };
+
+export type FeishuEvent =
+  | { type: 'request'; endpoint: string; attempt: number }
+  | { type: 'response'; endpoint: string; attempt: number; ok: boolean; httpStatus?: number; code?: number; logId?: string; ms: number }
+  | { type: 'rateLimited'; endpoint: string; httpStatus: number; waitMs: number; logId?: string }
+  | { type: 'retry'; endpoint: string; attempt: number; reason: 'transient' | 'invalidToken'; delayMs: number; code?: number }
+  | { type: 'tokenFetched'; endpoint: 'token'; expiresInSeconds: number };
+
+export type EventSink = (event: FeishuEvent) => void;

@@ -1,0 +1,102 @@
+/**
+ * The durable state of runs: an append-only JSONL journal (`journal.jsonl` in the state directory), fsynced per line.
+ *
+ * Why JSONL and not SQLite: no native module to build on every CI and user machine (Node 20 has no built-in
+ * SQLite); append-only writes are crash-safe with one simple rule (a torn last line is ignored and cut away before
+ * the next append); and the file is human-readable, so support can read a user's journal with any text editor.
+ * The journal is small (one line per request), so it is read whole at start and indexed in memory.
+ *
+ * Write-ahead discipline, kept by the caller: `intent` is appended (and fsynced) before a request is sent,
+ * `outcome` after its answer. A crash between the two leaves an unresolved intent: reconcile it before resending.
+ */
+import { join } from 'node:path';
+import { t } from '../messages/index.js';
+import { Appender } from './appender.js';
+import { type JournalEntry, type NewEntry, redact } from './entries.js';
+import { ensureStateDir, openJournalFile, type ParsedJournal, readJournalFile } from './file.js';
+import { acquireLock } from './lock.js';
+import { JournalState } from './state.js';
+
+export type * from './entries.js';
+export type { Confirmed, ConfirmedIdentity, CreatedRecord, RunSummary, UnresolvedIntent } from './state.js';
+export { newRunId } from './run-id.js';
+
+export const JOURNAL_FILE = 'journal.jsonl';
+
+/** The journal as loaded, with its queries. Read-only: see openJournal() to write. */
+export class JournalView extends JournalState {
+  /** Translated notices about damage found while loading (skipped lines, a torn tail). Show them; never fatal. */
+  readonly notices: string[] = [];
+
+  constructor(
+    readonly dir: string,
+    parsed: ParsedJournal,
+  ) {
+    super();
+    const path = join(dir, JOURNAL_FILE);
+    for (const e of parsed.entries) this.add(e);
+    for (const line of parsed.skipped) this.notices.push(t('journal.lineSkipped', { path, line }));
+    if (parsed.torn) this.notices.push(t('journal.tornTail', { path }));
+  }
+}
+
+export class Journal extends JournalView {
+  private closed = false;
+
+  /** @internal use openJournal() */
+  constructor(
+    dir: string,
+    parsed: ParsedJournal,
+    private readonly appender: Appender,
+    private readonly closeFile: () => Promise<void>,
+    private readonly lock: { release(): Promise<void> },
+  ) {
+    super(dir, parsed);
+  }
+
+  /**
+   * Appends one entry and resolves once it is on disk (fsynced); only then do the queries see it.
+   * Concurrent calls are fine: they are written in call order, several per fsync.
+   */
+  async append(entry: NewEntry): Promise<JournalEntry> {
+    if (this.closed) throw new Error('journal is closed');
+    const full = { ...entry, ts: entry.ts ?? new Date().toISOString() } as JournalEntry;
+    if (full.t === 'run-start') full.options = redact(full.options) as Record<string, unknown>;
+    await this.appender.append(JSON.stringify(full) + '\n');
+    this.add(full);
+    return full;
+  }
+
+  /** Waits for pending appends, closes the file and releases the lock. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.appender.idle();
+      await this.closeFile();
+    } finally {
+      await this.lock.release();
+    }
+  }
+}
+
+/**
+ * Opens the state directory for a run: creates it (0700) and the journal (0600) when missing, takes the lock
+ * (ConfigError if another live process holds it), loads the journal and cuts away a torn last line.
+ */
+export async function openJournal(dir: string): Promise<Journal> {
+  await ensureStateDir(dir);
+  const lock = await acquireLock(dir);
+  try {
+    const { fh, parsed } = await openJournalFile(join(dir, JOURNAL_FILE));
+    return new Journal(dir, parsed, new Appender(fh, parsed.goodSize), () => fh.close(), lock);
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}
+
+/** Loads the journal without locking or changing anything (`history` may run beside an `apply`). */
+export async function readJournal(dir: string): Promise<JournalView> {
+  return new JournalView(dir, await readJournalFile(join(dir, JOURNAL_FILE)));
+}

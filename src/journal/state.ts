@@ -1,0 +1,166 @@
+// The in-memory indexes over the journal, built while loading and updated on each durable append.
+// Everything the importer asks the journal ("is this row already written?") is answered here, without I/O.
+import type { IntentEntry, IntentRecord, JournalEntry, OutcomeEntry, ProcessEntry, RunStartEntry } from './entries.js';
+
+export interface Confirmed {
+  approval_id?: string;
+  run: string;
+  status: 'created' | 'exists';
+}
+
+export interface ConfirmedIdentity {
+  hash: string;
+  approval_id?: string;
+  run: string;
+}
+
+export interface UnresolvedIntent {
+  intent: IntentEntry;
+  /** The `ambiguous` outcome when there was one; undefined when the process died before any answer was recorded. */
+  outcome?: OutcomeEntry;
+}
+
+export interface RunSummary {
+  run: string;
+  command?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  inputs: RunStartEntry['inputs'];
+  /** From run-end; for a run without one, counted from its outcomes' records. */
+  counts: Record<string, number>;
+  interrupted: boolean;
+  /** No run-end: the process crashed or was killed. */
+  unfinished: boolean;
+}
+
+export interface CreatedRecord extends IntentRecord {
+  approval_id?: string;
+  status: 'created' | 'exists';
+  req: string;
+}
+
+interface Confirmation extends Confirmed, ConfirmedIdentity {
+  record: IntentRecord | undefined;
+  req: string;
+}
+
+export class JournalState {
+  readonly entries: JournalEntry[] = [];
+  private readonly intents = new Map<string, IntentEntry>(); // req → latest intent
+  private readonly pending = new Map<string, OutcomeEntry | undefined>(); // req → ambiguous outcome or none yet
+  private readonly recordsByHash = new Map<string, IntentRecord>(); // hash → latest intent record, for outcomes
+  private readonly byHash = new Map<string, Confirmation>();
+  private readonly byIdent = new Map<string, Map<string, Confirmation>>(); // identity → hash → confirmation
+  private readonly byRun = new Map<string, Map<string, Confirmation>>(); // run → hash → confirmation
+  private readonly processes = new Map<string, ProcessEntry>(); // approval_id → latest successful process
+  private readonly runInfo = new Map<string, RunSummary>();
+  private readonly undoRuns = new Set<string>();
+
+  add(e: JournalEntry): void {
+    this.entries.push(e);
+    const run = this.run(e.run);
+    switch (e.t) {
+      case 'run-start':
+        Object.assign(run, { command: e.command, startedAt: e.startedAt, inputs: e.inputs });
+        if (e.command === 'undo') this.undoRuns.add(e.run);
+        break;
+      case 'run-end':
+        Object.assign(run, { finishedAt: e.finishedAt, counts: e.counts, interrupted: !!e.interrupted });
+        run.unfinished = false;
+        break;
+      case 'intent':
+        this.intents.set(e.req, e);
+        this.pending.set(e.req, undefined);
+        for (const r of e.records) this.recordsByHash.set(r.hash, r);
+        break;
+      case 'outcome':
+        this.addOutcome(e, run);
+        break;
+      case 'process':
+        if (e.result !== 'failed') this.processes.set(e.approval_id, e);
+        break;
+    }
+  }
+
+  private addOutcome(e: OutcomeEntry, run: RunSummary): void {
+    if (e.result !== 'ambiguous') this.pending.delete(e.req);
+    else if (this.intents.has(e.req)) this.pending.set(e.req, e);
+    for (const r of e.records) {
+      // Until its run-end brings the real counts, a run's counts are those of its outcomes (a crashed run has none).
+      if (run.unfinished) run.counts[r.status] = (run.counts[r.status] ?? 0) + 1;
+      if (r.status !== 'created' && r.status !== 'exists') continue;
+      const record = this.intents.get(e.req)?.records.find((x) => x.hash === r.hash) ?? this.recordsByHash.get(r.hash);
+      const c: Confirmation = { hash: r.hash, approval_id: r.approval_id, run: e.run, status: r.status, record, req: e.req };
+      this.byHash.set(r.hash, c);
+      if (record) {
+        const m = this.byIdent.get(record.identity) ?? new Map<string, Confirmation>();
+        m.delete(r.hash); // re-insert so the map's order is the order of the latest confirmation
+        m.set(r.hash, c);
+        this.byIdent.set(record.identity, m);
+      }
+      const ofRun = this.byRun.get(e.run) ?? new Map<string, Confirmation>();
+      ofRun.set(r.hash, c);
+      this.byRun.set(e.run, ofRun);
+    }
+  }
+
+  private run(id: string): RunSummary {
+    let r = this.runInfo.get(id);
+    if (!r) {
+      r = { run: id, inputs: [], counts: {}, interrupted: false, unfinished: true };
+      this.runInfo.set(id, r);
+    }
+    return r;
+  }
+
+  /**
+   * An approval revoked (status 4) by any run, or changed by an undo run (which rejects pending remedies), no longer
+   * stands in Feishu: the row it came from is not "confirmed" any more and may be written again.
+   */
+  private withdrawn(approvalId: string | undefined): boolean {
+    if (!approvalId) return false;
+    const p = this.processes.get(approvalId);
+    return !!p && (p.status === 4 || this.undoRuns.has(p.run));
+  }
+
+  confirmed(hash: string): Confirmed | undefined {
+    const c = this.byHash.get(hash);
+    if (!c || this.withdrawn(c.approval_id)) return undefined;
+    return { approval_id: c.approval_id, run: c.run, status: c.status };
+  }
+
+  byIdentity(identity: string): ConfirmedIdentity | undefined {
+    const m = this.byIdent.get(identity);
+    if (!m) return undefined;
+    for (const c of [...m.values()].reverse()) {
+      if (this.byHash.get(c.hash) === c && !this.withdrawn(c.approval_id)) {
+        return { hash: c.hash, approval_id: c.approval_id, run: c.run };
+      }
+    }
+    return undefined;
+  }
+
+  unresolvedIntents(): UnresolvedIntent[] {
+    return [...this.pending].flatMap(([req, outcome]) => {
+      const intent = this.intents.get(req);
+      return intent ? [{ intent, outcome }] : [];
+    });
+  }
+
+  runs(): RunSummary[] {
+    return [...this.runInfo.values()].map((r) => ({ ...r, counts: { ...r.counts } }));
+  }
+
+  createdBy(run: string): CreatedRecord[] {
+    return [...(this.byRun.get(run)?.values() ?? [])].map((c) => ({
+      ...(c.record ?? { hash: c.hash, identity: '', kind: '', ref: { file: '', sheet: '', row: 0 } }),
+      approval_id: c.approval_id,
+      status: c.status,
+      req: c.req,
+    }));
+  }
+
+  processed(approvalId: string): ProcessEntry | undefined {
+    return this.processes.get(approvalId);
+  }
+}

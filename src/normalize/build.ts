@@ -1,0 +1,173 @@
+// Step 2 of normalising a row: converted cells → the API object of its kind, with the documented defaults
+// (interval, duration, default_locale, date, catalog types, remedy status) and the checks that need two cells.
+import type { CatalogEntry, Defaults } from '../sources/types.js';
+import type { InputRow, Kind, Problem, RemedyStatus } from '../types.js';
+import { problemAt } from './problems.js';
+import { dayOf, wallSeconds } from './time.js';
+
+export interface Built {
+  body: Record<string, unknown>;
+  /** yyyyMMdd the record is grouped under. */
+  date?: string;
+  status?: RemedyStatus;
+  /** Fields whose schema errors follow from a problem already reported (or a default that could not be computed). */
+  skip: Set<string>;
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+type Values = Map<string, unknown>;
+
+/** Drops undefined properties and empty objects, keeping the API pages' key order. */
+function compact(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined) continue;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/** A catalog entry by its key or any of its names. */
+function lookup(catalog: Record<string, CatalogEntry>, name: string): CatalogEntry | undefined {
+  const n = squash(name);
+  for (const [key, entry] of Object.entries(catalog)) {
+    if (squash(key) === n || Object.values(entry.i18n_names).some((x) => x !== undefined && squash(x) === n)) return entry;
+  }
+  return undefined;
+}
+
+/** The span end − start in seconds, or undefined (and a problem) when the times are missing or out of order. */
+function span(v: Values, row: InputRow, b: Built): number | undefined {
+  const start = v.get('start_time') as string | undefined;
+  const end = v.get('end_time') as string | undefined;
+  if (start === undefined || end === undefined) return undefined;
+  const seconds = wallSeconds(end) - wallSeconds(start);
+  if (seconds > 0) return seconds;
+  b.problems.push(problemAt(row, 'end_time', 'validate.endNotAfterStart', { start, end }));
+  return undefined;
+}
+
+/** The user_approval date: the `date` column, else the day of start_time (a failed start is reported on its own). */
+function groupDate(v: Values, b: Built): string | undefined {
+  const start = v.get('start_time') as string | undefined;
+  const date = (v.get('date') as string | undefined) ?? (start === undefined ? undefined : dayOf(start));
+  if (!v.has('date')) b.skip.add('date');
+  return date;
+}
+
+function typed(kind: 'leaves' | 'outs', v: Values, row: InputRow, defaults: Defaults, b: Built): void {
+  let entry: CatalogEntry | undefined;
+  const type = v.get('type') as string | undefined;
+  if (type !== undefined) {
+    const catalog = defaults.catalog?.[kind] ?? {};
+    entry = lookup(catalog, type);
+    if (!entry) {
+      const known = Object.keys(catalog);
+      b.problems.push(problemAt(row, 'type', known.length ? 'validate.unknownType' : 'validate.noCatalog', { found: type, known: known.join(', ') }));
+      for (const f of ['uniq_id', 'i18n_names', 'default_locale']) b.skip.add(f);
+    }
+  }
+  // The row's own cells win over the catalog, name by name.
+  const uniq = (v.get('uniq_id') as string | undefined) ?? entry?.uniq_id;
+  if (uniq !== undefined && uniq.length > 13) {
+    b.warnings.push(problemAt(row, v.has('uniq_id') ? 'uniq_id' : 'type', 'validate.uniqIdLong', { found: uniq, length: uniq.length }));
+  }
+  const seconds = span(v, row, b);
+  if (seconds === undefined) b.skip.add('interval');
+  b.date = groupDate(v, b);
+  b.body = compact({
+    uniq_id: uniq,
+    unit: v.get('unit'),
+    interval: v.get('interval') ?? seconds,
+    start_time: v.get('start_time'),
+    end_time: v.get('end_time'),
+    i18n_names: compact({
+      ch: v.get('i18n_names.ch') ?? entry?.i18n_names.ch,
+      en: v.get('i18n_names.en') ?? entry?.i18n_names.en,
+      ja: v.get('i18n_names.ja') ?? entry?.i18n_names.ja,
+    }),
+    default_locale: v.get('default_locale') ?? entry?.default_locale ?? defaults.default_locale ?? 'ch',
+    reason: v.get('reason'),
+  });
+}
+
+function overtime(v: Values, row: InputRow, b: Built): void {
+  const seconds = span(v, row, b);
+  const unit = v.get('unit');
+  let duration = v.get('duration');
+  if (duration === undefined) {
+    b.skip.add('duration');
+    // Only hours and half hours follow from the times; a day's length depends on the shift, so it must be given.
+    if (unit === 2 || unit === 4) {
+      if (seconds !== undefined) duration = Math.round((seconds / (unit === 2 ? 3600 : 1800)) * 100) / 100;
+    } else if (unit !== undefined) {
+      b.problems.push(problemAt(row, 'duration', 'validate.durationRequired'));
+    }
+  }
+  b.date = groupDate(v, b);
+  b.body = compact({
+    duration,
+    unit,
+    category: v.get('category'),
+    type: v.get('type'),
+    start_time: v.get('start_time'),
+    end_time: v.get('end_time'),
+    reason: v.get('reason'),
+  });
+}
+
+function trip(v: Values, row: InputRow, b: Built): void {
+  span(v, row, b);
+  const levels = (v.get('destinations.region_level') as string[] | undefined) ?? [];
+  const ids = (v.get('destinations.region_id') as string[] | undefined) ?? [];
+  if (levels.length && ids.length && levels.length !== ids.length) {
+    b.problems.push(problemAt(row, 'destinations.region_id', 'validate.destinationsMismatch', { levels: levels.length, ids: ids.length }));
+  }
+  const n = Math.max(levels.length, ids.length);
+  const destinations = Array.from({ length: n }, (_, i) => compact({ region_level: levels[i], region_id: ids[i] }));
+  b.date = groupDate(v, b);
+  b.body = compact({
+    start_time: v.get('start_time'),
+    end_time: v.get('end_time'),
+    reason: v.get('reason'),
+    approve_pass_time: v.get('approve_pass_time'),
+    approve_apply_time: v.get('approve_apply_time'),
+    departure: compact({ region_level: v.get('departure.region_level'), region_id: v.get('departure.region_id') }),
+    destinations: n ? destinations : undefined,
+    transportation: v.get('transportation'),
+    trip_type: v.get('trip_type'),
+    remarks: v.get('remarks'),
+  });
+}
+
+function remedy(v: Values, row: InputRow, b: Built): void {
+  const date = v.get('remedy_date') as string | undefined;
+  const time = v.get('remedy_time') as string | undefined;
+  if (date !== undefined && time !== undefined && dayOf(time) !== date) {
+    b.problems.push(problemAt(row, 'remedy_time', 'validate.remedyDateMismatch', { date, time }));
+  }
+  b.date = date;
+  b.status = (v.get('status') as RemedyStatus | undefined) ?? 'pending';
+  b.body = compact({
+    user_id: v.get('user_id'),
+    remedy_date: date === undefined ? undefined : Number(date),
+    punch_no: v.get('punch_no'),
+    work_type: v.get('work_type'),
+    remedy_time: time,
+    reason: v.get('reason'),
+  });
+}
+
+/** Builds the API object of `kind` from converted values. */
+export function build(kind: Kind, v: Values, row: InputRow, defaults: Defaults): Built {
+  const b: Built = { body: {}, skip: new Set(), problems: [], warnings: [] };
+  if (kind === 'leaves' || kind === 'outs') typed(kind, v, row, defaults, b);
+  else if (kind === 'overtime') overtime(v, row, b);
+  else if (kind === 'trips') trip(v, row, b);
+  else remedy(v, row, b);
+  return b;
+}

@@ -1,0 +1,59 @@
+// normalizeRow: one InputRow → one NormalizedRecord, or the problems that keep it from being one.
+// Steps: read cells (converters) → build the API object (defaults, two-cell checks) → hash → JSON Schema.
+import { contentHash } from '../plan/idempotency.js';
+import { schemaProblems, validateObject } from '../schema/index.js';
+import type { Defaults } from '../sources/types.js';
+import type { InputRow, Kind, NormalizedRecord, Problem } from '../types.js';
+import { build } from './build.js';
+import { readCells } from './read.js';
+
+export interface NormalizeResult {
+  /** Present only when the row has no problems. */
+  record?: NormalizedRecord;
+  /** Errors: the row is invalid and must not be sent. */
+  problems: Problem[];
+  /** Remarks that do not make the row invalid (e.g. a uniq_id longer than documented). */
+  warnings: Problem[];
+}
+
+/**
+ * What makes two rows "the same record" even when their content differs (a fixed typo in the reason): the journal
+ * uses it to detect conflicts. Approval kinds: kind, user, start, end and type (leaves/outs: uniq_id, else the names;
+ * overtime: the rule type). Remedies: kind, user, remedy_date, punch_no, work_type.
+ */
+export function identityOf(kind: Kind, user_id: string, body: Record<string, unknown>): string {
+  if (kind === 'remedies') return JSON.stringify([kind, user_id, body.remedy_date, body.punch_no, body.work_type]);
+  const type =
+    kind === 'leaves' || kind === 'outs' ? (body.uniq_id ?? body.i18n_names ?? null) : kind === 'overtime' ? body.type : null;
+  return JSON.stringify([kind, user_id, body.start_time, body.end_time, type]);
+}
+
+export function normalizeRow(row: InputRow, defaults: Defaults): NormalizeResult {
+  const kind = row.sheet.kind;
+  const cells = readCells(row);
+  const built = build(kind, cells.values, row, defaults);
+  const problems = [...cells.problems, ...built.problems];
+  const user_id = cells.values.get('user_id') as string | undefined;
+  const body = built.body;
+
+  const hash = contentHash({ kind, user_id: user_id ?? '', date: built.date ?? '', body });
+  // The user's own record id wins; remedies have no idempotent_id in the API at all.
+  if (kind !== 'remedies') body.idempotent_id = cells.values.get('idempotent_id') ?? hash;
+
+  const data = kind === 'remedies' ? body : { user_id, date: built.date, ...body };
+  const skip = new Set([...cells.failed, ...built.skip]);
+  problems.push(...schemaProblems(row, validateObject(kind, data), skip));
+
+  if (problems.length || user_id === undefined || built.date === undefined) return { problems, warnings: built.warnings };
+  const record: NormalizedRecord = {
+    kind,
+    ref: { file: row.sheet.file, sheet: row.sheet.name, row: row.row },
+    user_id,
+    date: built.date,
+    body,
+    hash,
+    identity: identityOf(kind, user_id, body),
+  };
+  if (built.status) record.status = built.status;
+  return { record, problems: [], warnings: built.warnings };
+}

@@ -1,0 +1,77 @@
+// Wall-clock dates and times as text. Nothing here goes through a time zone: Feishu takes local wall-clock strings
+// and the employee's attendance group decides the zone, so `Date.UTC` is only used as a calendar to check and subtract.
+
+/** A wall-clock moment, with every part already range-checked. */
+export interface WallParts {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
+
+/** `bad`: not a date/time at all; `impossible`: the shape is right but the calendar says no (30 February, 25:00). */
+export type ParseResult = WallParts | 'bad' | 'impossible';
+
+// yyyy-MM-dd HH:mm[:ss] and yyyy/M/d H:mm[:ss]; single digits allowed everywhere but the year.
+const DATETIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+// yyyy-MM-dd, yyyy/M/d, yyyyMMdd.
+const DATE = /^(?:(\d{4})[-/](\d{1,2})[-/](\d{1,2})|(\d{4})(\d{2})(\d{2}))$/;
+
+function checked(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): ParseResult {
+  // Years outside 1900–2999 are typos, or a time-only Excel cell (day 0 is 1899-12-30).
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return 'impossible';
+  // Date.UTC rolls 2026-02-30 over to 2026-03-02: a day that does not survive the round trip does not exist.
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCDate() !== d || probe.getUTCMonth() !== mo - 1) return 'impossible';
+  return { y, mo, d, h, mi, s };
+}
+
+/** Parses a date-and-time text in any accepted form. */
+export function parseDateTime(text: string): ParseResult {
+  const m = DATETIME.exec(text.trim());
+  if (!m) return 'bad';
+  const [, y, mo, d, h, mi, s] = m;
+  return checked(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0));
+}
+
+/** Parses a date text (yyyyMMdd, yyyy-MM-dd, yyyy/M/d); a trailing time of day is allowed and dropped. */
+export function parseDate(text: string): ParseResult {
+  const t = text.trim();
+  const m = DATE.exec(t);
+  if (m) {
+    const y = m[1] ?? m[4];
+    const mo = m[2] ?? m[5];
+    const d = m[3] ?? m[6];
+    return checked(Number(y), Number(mo), Number(d));
+  }
+  const dt = parseDateTime(t);
+  return typeof dt === 'string' ? dt : checked(dt.y, dt.mo, dt.d);
+}
+
+const p2 = (n: number) => String(n).padStart(2, '0');
+const p4 = (n: number) => String(n).padStart(4, '0');
+
+/** `yyyy-MM-dd HH:mm:ss` */
+export const formatDateTime = (p: WallParts): string =>
+  `${p4(p.y)}-${p2(p.mo)}-${p2(p.d)} ${p2(p.h)}:${p2(p.mi)}:${p2(p.s)}`;
+
+/** `yyyy-MM-dd HH:mm` */
+export const formatMinute = (p: WallParts): string => `${p4(p.y)}-${p2(p.mo)}-${p2(p.d)} ${p2(p.h)}:${p2(p.mi)}`;
+
+/** `yyyyMMdd` */
+export const formatDate = (p: Pick<WallParts, 'y' | 'mo' | 'd'>): string => `${p4(p.y)}${p2(p.mo)}${p2(p.d)}`;
+
+/** Seconds since 1970 of a normalized `yyyy-MM-dd HH:mm[:ss]` text, read as if it were UTC (a calendar count, not an instant). */
+export function wallSeconds(normalized: string): number {
+  // Fixed positions: the text was produced by formatDateTime/formatMinute, so no regex is needed on this hot path.
+  const n = (from: number, to: number) => Number(normalized.slice(from, to));
+  const seconds = normalized.length > 16 ? n(17, 19) : 0;
+  const ms = Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), seconds);
+  if (Number.isNaN(ms)) throw new Error(`not a normalized time: ${normalized}`);
+  return ms / 1000;
+}
+
+/** The `yyyyMMdd` day of a normalized `yyyy-MM-dd HH:mm[:ss]` text. */
+export const dayOf = (normalized: string): string => normalized.slice(0, 10).replaceAll('-', '');

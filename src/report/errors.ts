@@ -1,0 +1,63 @@
+// The error report of `validate`: the invalid rows, as they were, in sheets named like the input so the user can fix
+// them in place and feed this file back in; every faulty cell filled and carrying a note; a summary sheet first.
+import type ExcelJS from 'exceljs';
+import { t } from '../messages/index.js';
+import type { InputRow, Problem } from '../types.js';
+import { ADDED, layoutErrorReport, type ReportRow, type ReportSheet } from './errors-layout.js';
+import { writeErrorSummary } from './errors-summary.js';
+import { setSafe } from './safe.js';
+import { addTableSheet, isIdField } from './table.js';
+import { FILL, FONT, breathe, fill, withWorkbook } from './workbook.js';
+
+export interface ErrorReportInput {
+  rows: InputRow[];
+  problems: Problem[];
+  notices?: string[];
+}
+
+export async function writeErrorReport(path: string, input: ErrorReportInput): Promise<void> {
+  const sheets = layoutErrorReport(input.rows, input.problems);
+  await withWorkbook(path, async (workbook) => {
+    writeErrorSummary(workbook, input);
+    for (const sheet of sheets) await writeSheet(workbook, sheet);
+  });
+}
+
+/** One problem as a line of the `errors` column: the column it is about, then the message. */
+export function problemLine(p: Problem): string {
+  return p.column ? t('report.errors.item', { column: p.column, message: p.message }) : p.message;
+}
+
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet): Promise<void> {
+  const headers = [...sheet.headers, ADDED.row, ADDED.errors, ...(sheet.withFile ? [ADDED.file] : [])];
+  const ws = addTableSheet(workbook, sheet.name, headers);
+  const kind = sheet.rows[0]?.row.sheet.kind;
+  const asText = sheet.fields.map((f) => !!kind && isIdField(kind, f));
+  let n = 1;
+  for (const r of sheet.rows) {
+    n++;
+    writeRow(ws.getRow(n), r, sheet, asText);
+    await breathe(n);
+  }
+  ws.commit();
+}
+
+function writeRow(row: ExcelJS.Row, r: ReportRow, sheet: ReportSheet, asText: boolean[]): void {
+  const width = sheet.headers.length;
+  r.row.values.forEach((value, i) => {
+    const at = r.columnMap[i] ?? -1;
+    if (at >= 0) setSafe(row.getCell(at + 1), value, { text: asText[at] ?? false });
+  });
+  for (const [at, problems] of r.faults) {
+    const cell = row.getCell(at + 1);
+    cell.fill = fill(FILL.fault);
+    cell.font = { color: { argb: FONT.fault } };
+    cell.note = problems.map((p) => p.message).join('\n');
+  }
+  setSafe(row.getCell(width + 1), r.row.row);
+  const errors = row.getCell(width + 2);
+  setSafe(errors, r.problems.map(problemLine).join('\n'));
+  errors.alignment = { wrapText: true, vertical: 'top' };
+  if (sheet.withFile) setSafe(row.getCell(width + 3), r.row.sheet.file);
+  row.commit();
+}

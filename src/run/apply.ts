@@ -1,0 +1,141 @@
+// apply: read → validate → normalize → group → plan → (skip what is settled) → submit → report.
+// The one function that runs the whole job; every stage it calls is usable on its own.
+import { buildPlan } from '../plan/plan.js';
+import { t } from '../messages/index.js';
+import { Outcomes } from '../submit/outcomes.js';
+import { submit } from '../submit/index.js';
+import type { EmployeeType, Endpoint, Kind, NormalizedRecord } from '../types.js';
+import { connect, type Connection } from './connect.js';
+import { decide } from './decide.js';
+import { openRunJournal, type RunJournal } from './journal.js';
+import { writeRunResults } from './results.js';
+import { validateInputs } from './validate.js';
+
+export interface ApplyOptions {
+  kind?: Kind;
+  employeeType?: EmployeeType;
+  dryRun?: boolean;
+  /** Results workbook path; false: none. Default: next to the first input. */
+  out?: string | false;
+  /** State folder (journal). Default: `.feishu-import/` beside the first input. */
+  state?: string;
+  rate?: number;
+  concurrency?: number;
+  baseUrl?: string;
+  /** Run against an in-process sandbox instead of Feishu (no credentials needed). */
+  sandbox?: boolean;
+  /** Revoke an earlier record whose content changed, then write the new one. */
+  replace?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Abort (Ctrl-C): nothing new starts, in-flight requests finish and are recorded. */
+  signal?: AbortSignal;
+  events?: ApplyEvents;
+}
+
+export interface ApplyEvents {
+  onNotice?(message: string): void;
+  /** The work per endpoint is known (after skipping what is settled). */
+  onPlanned?(totals: Partial<Record<Endpoint, number>>): void;
+  onProgress?(endpoint: Endpoint, done: number, total: number): void;
+  onRateLimited?(endpoint: string): void;
+  onRetry?(endpoint: string): void;
+}
+
+export interface ApplyResult {
+  runId?: string;
+  valid: number;
+  invalid: number;
+  counts: ReturnType<Outcomes['counts']>;
+  outcomes: Outcomes;
+  resultsPath?: string;
+  interrupted: boolean;
+  requests: Partial<Record<Endpoint, number>>;
+  rateLimitWaits: number;
+  retries: number;
+  durationMs: number;
+}
+
+export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<ApplyResult> {
+  const started = new Date();
+  const events = opts.events ?? {};
+  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(events.onNotice ? { onNotice: events.onNotice } : {}) });
+  const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
+  const plan = buildPlan(validation.records, { employeeType });
+  const outcomes = new Outcomes();
+  markInvalid(validation.problems, validation.invalidRows, outcomes);
+
+  let runId: string | undefined;
+  let connection: Connection | undefined;
+  let journal: RunJournal | undefined;
+  const stats = { requests: {} as Partial<Record<Endpoint, number>>, rateLimitWaits: 0, retries: 0 };
+  try {
+    if (opts.dryRun) {
+      for (const r of validation.records) outcomes.set(r, 'planned');
+    } else {
+      connection = await connect(opts, stats, events);
+      journal = await openRunJournal(paths, opts, validation.inputs.files, 'apply');
+      runId = journal.runId;
+      const work = await decide(plan, journal, outcomes, connection, opts);
+      const totals: Partial<Record<Endpoint, number>> = {};
+      for (const w of work.requests) totals[w.request.endpoint] = (totals[w.request.endpoint] ?? 0) + 1;
+      events.onPlanned?.(totals);
+      const done: Partial<Record<Endpoint, number>> = {};
+      await submit(work, {
+        client: connection.client,
+        journal: journal.submit,
+        outcomes,
+        employeeType,
+        signal: opts.signal ?? new AbortController().signal,
+        events: {
+          onSettled: (endpoint) => {
+            done[endpoint] = (done[endpoint] ?? 0) + 1;
+            events.onProgress?.(endpoint, done[endpoint] ?? 0, totals[endpoint] ?? 0);
+          },
+          ...(events.onNotice ? { onNotice: events.onNotice } : {}),
+        },
+      });
+    }
+  } finally {
+    await connection?.close();
+  }
+  const interrupted = opts.signal?.aborted ?? false;
+  await journal?.finish(outcomes.counts(), interrupted);
+  const finished = new Date();
+  const result: ApplyResult = {
+    ...(runId ? { runId } : {}),
+    valid: validation.valid,
+    invalid: validation.invalid,
+    counts: outcomes.counts(),
+    outcomes,
+    interrupted,
+    requests: stats.requests,
+    rateLimitWaits: stats.rateLimitWaits,
+    retries: stats.retries,
+    durationMs: finished.getTime() - started.getTime(),
+  };
+  if (opts.out !== false) {
+    result.resultsPath = await writeRunResults(paths, validation.inputs, outcomes, opts.out, {
+      ...(runId ? { runId } : {}),
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      durationMs: result.durationMs,
+      requests: stats.requests,
+      rateLimitWaits: stats.rateLimitWaits,
+      retries: stats.retries,
+      notes: interrupted ? [t('apply.interruptedNote')] : [],
+    });
+  }
+  return result;
+}
+
+function markInvalid(problems: { file: string; sheet: string; row: number; message: string; column: string }[], rows: { sheet: { file: string; name: string }; row: number }[], outcomes: Outcomes): void {
+  const byRow = new Map<string, string[]>();
+  for (const p of problems) {
+    const k = `${p.file}\u0000${p.sheet}\u0000${p.row}`;
+    byRow.set(k, [...(byRow.get(k) ?? []), p.column ? `${p.column}: ${p.message}` : p.message]);
+  }
+  for (const r of rows) {
+    const ref = { file: r.sheet.file, sheet: r.sheet.name, row: r.row };
+    outcomes.setRaw({ ref, status: 'invalid', error_message: (byRow.get(`${ref.file}\u0000${ref.sheet}\u0000${ref.row}`) ?? []).join('; ') });
+  }
+}

@@ -1,0 +1,63 @@
+// read → validate → normalize, streaming: one pass over every input row, keeping only what the caller asks for.
+import { CrossRowChecks } from '../normalize/cross-row.js';
+import { normalizeRow } from '../normalize/record.js';
+import { resolveInputs } from '../sources/index.js';
+import type { ResolvedInputs } from '../sources/types.js';
+import type { InputRow, Kind, NormalizedRecord, Problem } from '../types.js';
+
+export interface ValidateOptions {
+  /** The kind of CSV inputs whose file name does not say it. */
+  kind?: Kind;
+  /** Keep the valid records (plan and apply need them; plain validate does not, to stay lean on big files). */
+  keepRecords?: boolean;
+  onNotice?: (message: string) => void;
+  /** Called every 1,000 rows, for progress. */
+  onRows?: (seen: number) => void;
+}
+
+export interface ValidationResult {
+  inputs: ResolvedInputs;
+  valid: number;
+  invalid: number;
+  problems: Problem[];
+  warnings: Problem[];
+  /** The invalid rows with their original values (for the error report). */
+  invalidRows: InputRow[];
+  /** Valid records in input order (only with keepRecords). */
+  records: NormalizedRecord[];
+  notices: string[];
+}
+
+export async function validateInputs(paths: string[], opts: ValidateOptions = {}): Promise<ValidationResult> {
+  const inputs = await resolveInputs(paths, opts.kind ? { kind: opts.kind } : {});
+  const result: ValidationResult = { inputs, valid: 0, invalid: 0, problems: [], warnings: [], invalidRows: [], records: [], notices: [] };
+  const ctx = {
+    onNotice: (m: string) => {
+      result.notices.push(m);
+      opts.onNotice?.(m);
+    },
+  };
+  const cross = new CrossRowChecks();
+  let seen = 0;
+  for await (const row of inputs.rows(ctx)) {
+    const { record, problems, warnings } = normalizeRow(row, inputs.defaults);
+    if (warnings?.length) result.warnings.push(...warnings);
+    // Cross-row checks only see rows that are valid on their own: a broken row cannot be a duplicate of anything.
+    const all = record && problems.length === 0 ? cross.add(record) : problems;
+    if (all.length > 0 || !record) {
+      result.invalid++;
+      result.problems.push(...all);
+      result.invalidRows.push(row);
+    } else {
+      result.valid++;
+      if (opts.keepRecords) result.records.push(record);
+    }
+    if (++seen % 1000 === 0) opts.onRows?.(seen);
+  }
+  return result;
+}
+
+/** The key that ties an outcome to its input row across stages. */
+export function rowKey(ref: { file: string; sheet: string; row: number }): string {
+  return `${ref.file}\u0000${ref.sheet}\u0000${ref.row}`;
+}

@@ -1,0 +1,121 @@
+// One user+date group → POST user_approvals, and what each answer means for each of its rows.
+// Every record carries an idempotent_id, so resending a group is safe; what is not safe is trusting a single
+// answer for the whole group: 1225001 names the failing records, and the rest must still be written.
+import { parseErrorRecords } from '../feishu/errors.js';
+import { t } from '../messages/index.js';
+import { APPROVAL_KEYS, type ApprovalKind, type NormalizedRecord } from '../types.js';
+import { errorText, type CallResult, type SubmitContext } from './context.js';
+import { readBackApprovals } from './readback.js';
+
+const PATH = '/open-apis/attendance/v1/user_approvals';
+/** A group is resent at most this often after partial failures (each round removes at least one record). */
+const MAX_ROUNDS = 5;
+
+export function approvalBody(user_id: string, date: string, records: NormalizedRecord[]): { user_approval: Record<string, unknown> } {
+  const ua: Record<string, unknown> = { user_id, date };
+  for (const kind of Object.keys(APPROVAL_KEYS) as ApprovalKind[]) {
+    const items = records.filter((r) => r.kind === kind).map((r) => r.body);
+    if (items.length) ua[APPROVAL_KEYS[kind]] = items;
+  }
+  return { user_approval: ua };
+}
+
+const idemOf = (r: NormalizedRecord) => String(r.body.idempotent_id ?? '');
+
+/** approval_id per idempotent_id in a create (or query) answer. */
+export function approvalIdsOf(data: unknown): Map<string, string> {
+  const ids = new Map<string, string>();
+  const ua = (data as { user_approval?: Record<string, unknown> } | undefined)?.user_approval;
+  if (!ua) return ids;
+  for (const key of Object.values(APPROVAL_KEYS)) {
+    const items = ua[key];
+    if (!Array.isArray(items)) continue;
+    for (const it of items as Array<{ idempotent_id?: string; approval_id?: string }>) {
+      if (it.idempotent_id && it.approval_id) ids.set(it.idempotent_id, it.approval_id);
+    }
+  }
+  return ids;
+}
+
+/** A server that refuses a repeated idempotent_id instead of answering with the first record (NOTES.md: unknown which). */
+function isDuplicateIdempotent(res: Extract<CallResult, { ok: false }>): boolean {
+  return res.kind === 'business' && /idempotent/i.test(res.msg);
+}
+
+export async function sendApprovalGroup(key: string, records: NormalizedRecord[], ctx: SubmitContext): Promise<void> {
+  const first = records[0];
+  if (!first) return;
+  const { user_id, date } = first;
+  let pending = records;
+  for (let round = 0; pending.length > 0; round++) {
+    if (round >= MAX_ROUNDS) {
+      for (const r of pending) ctx.outcomes.set(r, 'failed', { error_message: t('submit.tooManyRounds') });
+      return;
+    }
+    const reqKey = round === 0 ? key : `${key}#${round}`;
+    await ctx.journal.intent(reqKey, 'user_approvals', pending);
+    const res = await ctx.client.call({
+      endpoint: 'user_approvals',
+      method: 'POST',
+      path: PATH,
+      query: { employee_type: ctx.employeeType },
+      body: approvalBody(user_id, date, pending),
+      retryAmbiguous: true,
+    });
+    const logId = res.logId;
+    if (res.ok) {
+      const ids = approvalIdsOf(res.data);
+      const settled = pending.map((r) => {
+        const approval_id = ids.get(idemOf(r));
+        ctx.outcomes.set(r, 'created', { ...(approval_id ? { approval_id } : {}), ...(logId ? { log_id: logId } : {}) });
+        return { hash: r.hash, status: 'created' as const, ...(approval_id ? { approval_id } : {}) };
+      });
+      await ctx.journal.outcome(reqKey, 'ok', settled, { ...(logId ? { logId } : {}) });
+      return;
+    }
+    const meta = { ...(logId ? { logId } : {}), ...(res.httpStatus ? { httpStatus: res.httpStatus } : {}) };
+    const failedRows = parseFailedRows(res, pending);
+    if (failedRows) {
+      // 1225001: the server wrote nothing; the named records failed, the others go again without them.
+      for (const [r, msg] of failedRows) ctx.outcomes.set(r, 'failed', { error_code: String(res.code), error_message: msg, ...(logId ? { log_id: logId } : {}) });
+      await ctx.journal.outcome(reqKey, 'failed', [...failedRows].map(([r, msg]) => ({ hash: r.hash, status: 'failed' as const, code: res.code ?? 0, msg })), meta);
+      pending = pending.filter((r) => !failedRows.has(r));
+      continue;
+    }
+    if (isDuplicateIdempotent(res) || res.ambiguous) {
+      // Either the server refuses ids it has already seen, or we cannot tell whether it wrote: read back.
+      const found = (await readBackApprovals(user_id, date, ctx)) ?? new Map<string, string>();
+      const present = pending.filter((r) => found.has(idemOf(r)));
+      for (const r of present) ctx.outcomes.set(r, 'exists', { approval_id: found.get(idemOf(r)) ?? '', ...(logId ? { log_id: logId } : {}) });
+      if (present.length > 0) {
+        await ctx.journal.outcome(reqKey, 'ok', present.map((r) => ({ hash: r.hash, status: 'exists' as const, approval_id: found.get(idemOf(r)) ?? '' })), meta);
+        pending = pending.filter((r) => !found.has(idemOf(r)));
+        continue;
+      }
+    }
+    if (res.ambiguous) {
+      const message = t('submit.ambiguous', { message: errorText(res) });
+      for (const r of pending) ctx.outcomes.set(r, 'failed', { error_code: res.code !== undefined ? String(res.code) : 'network', error_message: message, ...(logId ? { log_id: logId } : {}) });
+      await ctx.journal.outcome(reqKey, 'ambiguous', [], meta);
+      return;
+    }
+    for (const r of pending) ctx.outcomes.set(r, 'failed', { ...(res.code !== undefined ? { error_code: String(res.code) } : {}), error_message: errorText(res), ...(logId ? { log_id: logId } : {}) });
+    await ctx.journal.outcome(reqKey, 'failed', pending.map((r) => ({ hash: r.hash, status: 'failed' as const, ...(res.code !== undefined ? { code: res.code } : {}), msg: res.msg })), meta);
+    return;
+  }
+}
+
+/** For 1225001: the records the server named, with their messages; null when the answer names none we can match. */
+function parseFailedRows(res: Extract<CallResult, { ok: false }>, pending: NormalizedRecord[]): Map<NormalizedRecord, string> | null {
+  if (res.code !== 1225001) return null;
+  const parsed = parseErrorRecords(res.msg);
+  if (!parsed) return null;
+  const failed = new Map<NormalizedRecord, string>();
+  for (const kind of Object.keys(APPROVAL_KEYS) as ApprovalKind[]) {
+    for (const item of parsed[kind] ?? []) {
+      const match = pending.find((r) => r.kind === kind && !failed.has(r) && (item.idempotent_id ? idemOf(r) === item.idempotent_id : r.body.start_time === item.start_time && r.body.end_time === item.end_time));
+      if (match) failed.set(match, item.error_msg ? `${item.error_msg}` : errorText(res));
+    }
+  }
+  return failed.size > 0 ? failed : null;
+}

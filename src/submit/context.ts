@@ -1,0 +1,62 @@
+// What every submit step needs, passed in once (taze: one queue, shared, so nothing bypasses it).
+import type { EmployeeType, Endpoint, NormalizedRecord } from '../types.js';
+import type { Outcomes } from './outcomes.js';
+
+export interface CallRequest {
+  endpoint: string;
+  method: 'POST' | 'PUT';
+  path: string;
+  query?: Record<string, string>;
+  body: unknown;
+  retryAmbiguous: boolean;
+}
+
+export type CallResult =
+  | { ok: true; data: unknown; logId?: string; attempts: number }
+  | {
+      ok: false;
+      code?: number;
+      msg: string;
+      httpStatus?: number;
+      logId?: string;
+      attempts: number;
+      kind: 'business' | 'transient' | 'auth';
+      ambiguous: boolean;
+      explanation?: string;
+    };
+
+export interface Caller {
+  call(req: CallRequest): Promise<CallResult>;
+}
+
+/** The journal operations submit needs (src/journal implements them durably). */
+export interface SubmitJournal {
+  intent(req: string, endpoint: Endpoint, records: NormalizedRecord[]): Promise<void>;
+  outcome(
+    req: string,
+    result: 'ok' | 'failed' | 'ambiguous',
+    records: Array<{ hash: string; status: 'created' | 'exists' | 'failed' | 'conflict'; approval_id?: string; code?: number; msg?: string }>,
+    meta: { logId?: string; httpStatus?: number },
+  ): Promise<void>;
+}
+
+export interface SubmitEvents {
+  /** A request finished (whatever its result); `records` rows were settled by it. */
+  onSettled?(endpoint: Endpoint, records: number): void;
+  onNotice?(message: string): void;
+}
+
+export interface SubmitContext {
+  client: Caller;
+  journal: SubmitJournal;
+  outcomes: Outcomes;
+  employeeType: EmployeeType;
+  events: SubmitEvents;
+  /** Set when the user pressed Ctrl-C: nothing new is started. */
+  signal: AbortSignal;
+}
+
+/** The error text a row gets: the server's message, plus our explanation in words when we have one. */
+export function errorText(res: Extract<CallResult, { ok: false }>): string {
+  return res.explanation ? `${res.msg} — ${res.explanation}` : res.msg;
+}

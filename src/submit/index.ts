@@ -1,0 +1,64 @@
+// submit: execute a plan. Each endpoint runs on its own (remedies do not wait for approvals), bounded by the
+// client's per-endpoint limiter; p-limit only caps how many calls we hand the limiter at once, so that Ctrl-C
+// can stop everything not yet started and so that nothing is queued that the journal already settled.
+import pLimit from 'p-limit';
+import { t } from '../messages/index.js';
+import type { NormalizedRecord, PlannedRequest } from '../types.js';
+import { sendApprovalGroup } from './approvals.js';
+import type { SubmitContext } from './context.js';
+import { matchRemedies, queryRemedies, sendRemedy } from './remedies.js';
+
+/** Calls handed to one endpoint's limiter at once: enough to keep 50 req/s going at ~1 s latency. */
+const IN_FLIGHT = 64;
+
+export interface SubmitWork {
+  /** Requests with the records still to send (records settled earlier are already left out). */
+  requests: Array<{ request: PlannedRequest; records: NormalizedRecord[] }>;
+}
+
+export async function submit(work: SubmitWork, ctx: SubmitContext): Promise<void> {
+  const approvals = work.requests.filter((w) => w.request.endpoint === 'user_approvals' && w.records.length);
+  const remedies = work.requests.filter((w) => w.request.endpoint === 'user_task_remedys' && w.records.length);
+  await Promise.all([submitApprovals(approvals, ctx), submitRemedies(remedies, ctx)]);
+}
+
+function notStarted(records: NormalizedRecord[], ctx: SubmitContext): void {
+  for (const r of records) ctx.outcomes.set(r, 'skipped', { error_message: t('submit.interrupted') });
+}
+
+async function submitApprovals(work: SubmitWork['requests'], ctx: SubmitContext): Promise<void> {
+  const limit = pLimit(IN_FLIGHT);
+  await Promise.all(
+    work.map(({ request, records }) =>
+      limit(async () => {
+        if (ctx.signal.aborted) return notStarted(records, ctx);
+        await sendApprovalGroup(request.key, records, ctx);
+        ctx.events.onSettled?.('user_approvals', records.length);
+      }),
+    ),
+  );
+}
+
+async function submitRemedies(work: SubmitWork['requests'], ctx: SubmitContext): Promise<void> {
+  const records = work.flatMap((w) => w.records);
+  if (!records.length) return;
+  // Reconcile first, whatever the journal says: the state folder may be lost, or another machine may have run this.
+  const server = await queryRemedies(records, ctx);
+  if (!server) {
+    for (const r of records) ctx.outcomes.set(r, 'failed', { error_message: t('submit.remedyQueryFailed') });
+    return;
+  }
+  const matched = matchRemedies(records, server);
+  const limit = pLimit(IN_FLIGHT);
+  await Promise.all(
+    work.map(({ request, records: rs }) =>
+      limit(async () => {
+        const record = rs[0];
+        if (!record) return;
+        if (ctx.signal.aborted) return notStarted(rs, ctx);
+        await sendRemedy(request.key, record, matched.get(record), ctx);
+        ctx.events.onSettled?.('user_task_remedys', 1);
+      }),
+    ),
+  );
+}
