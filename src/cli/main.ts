@@ -4,6 +4,7 @@ import { isUserFacingError } from '../errors.js';
 import { detectLang, setLang, t } from '../messages/index.js';
 import { registerApply } from './commands/apply.js';
 import { registerPlan } from './commands/plan.js';
+import { registerSandbox } from './commands/sandbox.js';
 import { registerTemplate } from './commands/template.js';
 import { registerValidate } from './commands/validate.js';
 import { describeSystemError, printError } from './output.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerPlan(program);
   registerApply(program);
   registerTemplate(program);
+  registerSandbox(program);
   return program;
 }
 

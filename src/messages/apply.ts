@@ -10,4 +10,5 @@ export const applyMessages = {
   'apply.conflict': { en: 'a different version of this record was written earlier (approval_id {approval_id}); not written again. Use --replace to revoke the earlier one and write this one', zh: '此前已写入该记录的另一版本（approval_id {approval_id}），本次未写入。如需用本行替换，请加 --replace（先撤销旧记录再写入）' },
   'apply.replaceFailed': { en: 'could not revoke the earlier version (approval_id {approval_id}): {message}; this row was not written', zh: '无法撤销旧版本（approval_id {approval_id}）：{message}；本行未写入' },
   'apply.interruptedNote': { en: 'The run was interrupted: rows marked skipped were not sent. Re-run the same command to finish.', zh: '运行被中断：状态为 skipped 的行未发送。重新运行同一命令即可继续。' },
+  'apply.noOutcome': { en: 'not processed (this is a bug: please report it)', zh: '未处理（这是程序缺陷，请反馈）' },
 } satisfies Catalog;

@@ -26,4 +26,5 @@ export const cliMessages = {
   'cli.applySummary': { en: 'rows: {counts} ({seconds} s)', zh: '各行结果：{counts}（用时 {seconds} 秒）' },
   'cli.applyRequests': { en: 'requests: {requests}; rate-limit waits {waits}, retries {retries}', zh: '请求数：{requests}；限流等待 {waits} 次，重试 {retries} 次' },
   'cli.resultsWritten': { en: 'results workbook: {path}', zh: '结果工作簿：{path}' },
+  'cli.sandboxListening': { en: 'Feishu sandbox listening on {url} (Ctrl-C to stop). To use it from another shell:', zh: '飞书沙箱已在 {url} 监听（Ctrl-C 停止）。在其他终端中使用：' },
 } satisfies Catalog;

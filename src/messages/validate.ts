@@ -139,6 +139,10 @@ export const validateMessages = {
     en: 'This row repeats row {row} of sheet {sheet} in {file} exactly. Delete one of them.',
     zh: '此行与 {file} 中工作表 {sheet} 第 {row} 行完全相同。请删除其中一行。',
   },
+  'validate.duplicateId': {
+    en: 'idempotent_id {id} is already used by row {row} of sheet {sheet} in {file}, for different content. Feishu would keep only one of them: give each record its own id.',
+    zh: 'idempotent_id {id} 已被 {file} 中工作表 {sheet} 第 {row} 行用于内容不同的记录。飞书只会保留其中一条：请为每条记录使用不同的 ID。',
+  },
   'validate.overlap': {
     en: 'This leave overlaps the leave of the same person in row {row} of sheet {sheet} in {file} ({start} – {end}). Correct the times or remove one of them.',
     zh: '此请假与 {file} 中工作表 {sheet} 第 {row} 行同一员工的请假时间重叠（{start} – {end}）。请更正时间或删除其中一条。',

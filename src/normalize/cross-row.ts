@@ -1,4 +1,4 @@
-// Checks that need more than one row: exact duplicates and overlapping leaves of one person.
+// Checks that need more than one row: exact duplicates, a reused idempotent_id, overlapping leaves of one person.
 // Streaming: rows arrive one at a time (100,000 in a big month), so only what later rows are compared with is kept.
 import type { NormalizedRecord, Problem, RowRef } from '../types.js';
 import { problemOnRef } from './problems.js';
@@ -12,7 +12,7 @@ interface Span {
 }
 
 export class CrossRowChecks {
-  /** kind + content hash → the first row with that content. */
+  /** kind + content hash (and kind + user-supplied idempotent_id) → the first row that had it. */
   private readonly seen = new Map<string, RowRef>();
   /**
    * Leaves per user, sorted by start. Only accepted leaves are kept, and accepted leaves never overlap each other,
@@ -29,11 +29,18 @@ export class CrossRowChecks {
     const first = this.seen.get(key);
     if (first) return [problemOnRef(record.ref, 'validate.duplicate', { ...first })];
 
+    // A user-supplied idempotent_id used twice: Feishu would silently keep only the first record, losing this row.
+    const id = record.body.idempotent_id;
+    const ownId = typeof id === 'string' && id !== record.hash ? `${record.kind}:id:${id}` : undefined;
+    const sameId = ownId && this.seen.get(ownId);
+    if (sameId) return [problemOnRef(record.ref, 'validate.duplicateId', { ...sameId, id: String(id) })];
+
     if (record.kind === 'leaves') {
       const problem = this.checkLeave(record);
       if (problem) return [problem];
     }
     this.seen.set(key, record.ref);
+    if (ownId) this.seen.set(ownId, record.ref);
     return [];
   }
 

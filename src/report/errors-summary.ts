@@ -7,7 +7,7 @@ import { setSafe } from './safe.js';
 import { FILL, fill } from './workbook.js';
 import type { ErrorReportInput } from './errors.js';
 
-export const SUMMARY_SHEET = 'summary';
+const SUMMARY_SHEET = 'summary';
 /** How many places a problem kind lists before "…". */
 const MAX_PLACES = 10;
 

@@ -24,7 +24,7 @@ export async function writeErrorReport(path: string, input: ErrorReportInput): P
 }
 
 /** One problem as a line of the `errors` column: the column it is about, then the message. */
-export function problemLine(p: Problem): string {
+function problemLine(p: Problem): string {
   return p.column ? t('report.errors.item', { column: p.column, message: p.message }) : p.message;
 }
 

@@ -60,31 +60,34 @@ export async function writeResults(path: string, input: ResultsInput): Promise<v
 }
 
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheet: SheetInfo, rows: AnyIterable<ResultRow>): Promise<void> {
-  // An input column named like a result column (a remedy's own `status`) keeps its values under a marked header.
-  const inputHeaders = sheet.headers.map((h) => (ADDED.has(squashHeader(h)) ? `${h} (input)` : h));
-  const width = inputHeaders.length;
+  // The input's own idempotent_id column is folded into the result column (which shows the id actually used);
+  // any other input column named like a result column (a remedy's `status`) keeps its values under a marked header.
+  const idAt = sheet.fields.indexOf('idempotent_id');
+  const kept = sheet.headers.map((_, i) => i).filter((i) => i !== idAt);
+  const inputHeaders = kept.map((i) => sheet.headers[i] ?? '').map((h) => (ADDED.has(squashHeader(h)) ? `${h} (input)` : h));
+  const width = kept.length;
   const headers = [...inputHeaders, ...RESULT_COLUMNS];
   const textColumns = new Set<number>();
-  sheet.fields.forEach((f, i) => isIdField(sheet.kind, f) && textColumns.add(i));
+  kept.forEach((i, at) => isIdField(sheet.kind, sheet.fields[i]) && textColumns.add(at));
   RESULT_COLUMNS.forEach((c, i) => TEXT_RESULTS.has(c) && textColumns.add(width + i));
-  const statusAt = width + 1;
-  await writeTable(workbook, name, headers, toCells(rows, sheet, width), {
+  await writeTable(workbook, name, headers, toCells(rows, sheet, kept, idAt), {
     textColumns,
     decorate(row, values) {
       const style = STATUS_STYLE[values[width] as RowStatus];
       if (!style) return;
-      const cell = row.getCell(statusAt);
+      const cell = row.getCell(width + 1);
       cell.fill = fill(style.fill);
       cell.font = { color: { argb: style.font }, bold: true };
     },
   });
 }
 
-async function* toCells(rows: AnyIterable<ResultRow>, sheet: SheetInfo, width: number): AsyncGenerator<Cell[]> {
+async function* toCells(rows: AnyIterable<ResultRow>, sheet: SheetInfo, kept: number[], idAt: number): AsyncGenerator<Cell[]> {
   for await (const r of rows) {
     const o = r.outcome;
-    const values: Cell[] = Array.from({ length: width }, (_, i) => r.values[i] ?? null);
-    values.push(o.status, o.approval_id ?? null, o.idempotent_id ?? null, o.error_code ?? null, o.error_message ?? null, o.log_id ?? null, r.row, sheet.file);
+    const values: Cell[] = kept.map((i) => r.values[i] ?? null);
+    const id = o.idempotent_id ?? (idAt >= 0 ? (r.values[idAt] ?? null) : null);
+    values.push(o.status, o.approval_id ?? null, id, o.error_code ?? null, o.error_message ?? null, o.log_id ?? null, r.row, sheet.file);
     yield values;
   }
 }

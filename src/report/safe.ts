@@ -14,7 +14,7 @@ import { CellError, WallTime, type Cell } from '../types.js';
 
 export const TEXT_FORMAT = '@';
 export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-export const DATE_FORMAT = 'yyyy-mm-dd';
+const DATE_FORMAT = 'yyyy-mm-dd';
 
 /** The usual CSV-injection set: text Excel (or LibreOffice, Sheets) could read as a formula or a DDE call. */
 const RISKY_START = /^[=+\-@\t\r]/;

@@ -5,7 +5,7 @@ import { t } from '../messages/index.js';
 import { KINDS, type Lang } from '../types.js';
 import { FILL, fill } from './workbook.js';
 
-export const INSTRUCTIONS_SHEET = 'instructions';
+const INSTRUCTIONS_SHEET = 'instructions';
 
 export function writeInstructions(wb: ExcelJS.Workbook, lang: Lang): void {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET);

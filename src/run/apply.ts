@@ -4,7 +4,7 @@ import { buildPlan } from '../plan/plan.js';
 import { t } from '../messages/index.js';
 import { Outcomes } from '../submit/outcomes.js';
 import { submit } from '../submit/index.js';
-import type { EmployeeType, Endpoint, Kind, NormalizedRecord } from '../types.js';
+import type { EmployeeType, Endpoint, Kind } from '../types.js';
 import { connect, type Connection } from './connect.js';
 import { decide } from './decide.js';
 import { openRunJournal, type RunJournal } from './journal.js';

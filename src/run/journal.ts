@@ -29,11 +29,12 @@ async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export async function openRunJournal(paths: string[], opts: Record<string, unknown> & { state?: string }, files: string[], command: string): Promise<RunJournal> {
+export async function openRunJournal(paths: string[], opts: { state?: string }, files: string[], command: string): Promise<RunJournal> {
   const journal: Journal = await openJournal(stateDirFor(paths, opts.state));
   const runId = newRunId();
   const inputs = await Promise.all(files.map(async (path) => ({ path, sha256: await sha256File(path) })));
-  const { env: _env, signal: _signal, events: _events, ...options } = opts;
+  // Only plain settings go into the journal: not the environment (secrets), the abort signal or callbacks.
+  const options = Object.fromEntries(Object.entries(opts).filter(([k, v]) => !['env', 'signal', 'events'].includes(k) && typeof v !== 'function'));
   await journal.append({ t: 'run-start', run: runId, command, startedAt: new Date().toISOString(), inputs, options });
   const intentRecord = (r: NormalizedRecord) => ({
     hash: r.hash,

@@ -78,6 +78,10 @@ export function schemaProblems(row: InputRow, errors: readonly ErrorObject[], sk
     const key = `${m.field}\0${m.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // Name the field as the user's header shows it: "工号 (user_id)" on a sheet with Chinese headers.
+    const col = columnOf(row.sheet, m.field);
+    const header = col >= 0 ? row.sheet.headers[col] : undefined;
+    if ('field' in m.params && header && header !== m.field) m.params.field = `${header} (${m.field})`;
     problems.push(problemAt(row, m.field, m.code, m.params));
   }
   return problems;

@@ -35,14 +35,30 @@ function decoder(enc: Encoding, linesSoFar: () => number): Decoder {
     return { write: (b) => d.write(b), end: () => d.end() ?? '' };
   }
   const d = new TextDecoder('utf-8', { fatal: true }); // strips a leading BOM itself
-  const guard = (f: () => string) => {
+  const write = (b: Buffer, final: boolean) => {
     try {
-      return f();
+      return final ? d.decode() : d.decode(b, { stream: true });
     } catch {
-      throw new NotUtf8Error(linesSoFar() + 1);
+      // Point at the line of the first bad byte: count the newlines before it in this chunk.
+      const bad = firstInvalidUtf8(b);
+      let nl = 0;
+      for (let i = 0; i < bad; i++) if (b[i] === 0x0a) nl++;
+      throw new NotUtf8Error(linesSoFar() + nl + 1);
     }
   };
-  return { write: (b) => guard(() => d.decode(b, { stream: true })), end: () => guard(() => d.decode()) };
+  return { write: (b) => write(b, false), end: () => write(Buffer.alloc(0), true) };
+}
+
+/** The offset of the first byte that does not start a valid UTF-8 sequence (the chunk length if none). */
+function firstInvalidUtf8(b: Buffer): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (!n) return i;
+    for (let k = 1; k < n; k++) if (i + k < b.length && (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return b.length;
 }
 
 function looksUtf8(b: Buffer, atEnd: boolean): boolean {

@@ -1,29 +1,9 @@
 // What every submit step needs, passed in once (taze: one queue, shared, so nothing bypasses it).
+import type { CallRequest, CallResult } from '../feishu/types.js';
 import type { EmployeeType, Endpoint, NormalizedRecord } from '../types.js';
 import type { Outcomes } from './outcomes.js';
 
-export interface CallRequest {
-  endpoint: string;
-  method: 'POST' | 'PUT';
-  path: string;
-  query?: Record<string, string>;
-  body: unknown;
-  retryAmbiguous: boolean;
-}
-
-export type CallResult =
-  | { ok: true; data: unknown; logId?: string; attempts: number }
-  | {
-      ok: false;
-      code?: number;
-      msg: string;
-      httpStatus?: number;
-      logId?: string;
-      attempts: number;
-      kind: 'business' | 'transient' | 'auth';
-      ambiguous: boolean;
-      explanation?: string;
-    };
+export type { CallRequest, CallResult };
 
 export interface Caller {
   call(req: CallRequest): Promise<CallResult>;

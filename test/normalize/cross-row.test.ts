@@ -37,6 +37,19 @@ describe('duplicates', () => {
   });
 });
 
+describe('reused idempotent_id', () => {
+  it('refuses a second record with the same user-supplied id, which Feishu would drop', () => {
+    const checks = new CrossRowChecks();
+    expect(checks.add(rec('leaves', leaveCells({ idempotent_id: 'HR-1' }), { row: 2 }))).toEqual([]);
+    const later = leaveCells({ idempotent_id: 'HR-1', start_time: '2026-03-03 09:00', end_time: '2026-03-03 10:00' });
+    const [p] = checks.add(rec('leaves', later, { row: 3 }));
+    expect(p?.code).toBe('validate.duplicateId');
+    expect(p?.message).toContain('idempotent_id HR-1 is already used by row 2');
+    const out = { user_id: 'u1', uniq_id: 'o1', unit: 2, start_time: '2026-03-04 10:00', end_time: '2026-03-04 11:00', 'i18n_names.ch': '外出', reason: 'r', idempotent_id: 'HR-1' };
+    expect(checks.add(rec('outs', out, { row: 4 }))).toEqual([]);
+  });
+});
+
 describe('overlapping leaves', () => {
   const leave = (start: string, end: string, user = 'u1') => leaveCells({ user_id: user, start_time: start, end_time: end });
 

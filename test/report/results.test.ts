@@ -109,6 +109,22 @@ describe('writeResults', () => {
     expect(lines).toContainEqual(['=not a formula']);
   });
 
+  it('folds the input idempotent_id column into the result column', async () => {
+    const withId = sheetInfo('leaves', 'leaves', ['user_id', 'idempotent_id', 'reason'], ['user_id', 'idempotent_id', 'reason']);
+    const path = tempFile('results.xlsx');
+    await writeResults(path, {
+      sheets: [{ sheet: withId, rows: [
+        { values: ['E1', 'mine-1', 'r'], row: 2, outcome: outcome(withId, 2, 'created', { idempotent_id: 'mine-1' }) },
+        { values: ['E2', 'mine-2', 'r'], row: 3, outcome: outcome(withId, 3, 'invalid') },
+      ] }],
+      summary,
+    });
+    const ws = sheetOf(await readBack(path), 'leaves');
+    expect(rowValues(ws, 1)).toEqual(['user_id', 'reason', ...RESULT_COLUMNS]);
+    expect(rowValues(ws, 2).slice(0, 5)).toEqual(['E1', 'r', 'created', undefined, 'mine-1']);
+    expect(rowValues(ws, 3).slice(0, 5)).toEqual(['E2', 'r', 'invalid', undefined, 'mine-2']);
+  });
+
   it('gives two input sheets of one name two sheets, and says which file each row came from', async () => {
     const other = { ...leaves, file: 'other.xlsx' };
     const path = tempFile('results.xlsx');

@@ -46,7 +46,7 @@ describe('schema errors on cells', () => {
         column: '时长(秒)',
         field: 'interval',
         code: 'validate.minimum',
-        message: '0 is too small for interval: the least allowed is 1.',
+        message: '0 is too small for 时长(秒) (interval): the least allowed is 1.',
       },
     ]);
   });

@@ -1,0 +1,80 @@
+// The .csv adapter: one kind per file (from --kind / the manifest, else the file name), row numbers as Excel shows
+// them when it opens the file (header = 1, blank lines counted, a quoted multi-line field is one row).
+import { createReadStream } from 'node:fs';
+import { parse as parsePath } from 'node:path';
+import { Readable, pipeline } from 'node:stream';
+import { parse } from 'csv-parse';
+import { InputError } from '../errors.js';
+import { SHEET_NAMES, kindOfSheet } from '../fields.js';
+import { t } from '../messages/index.js';
+import type { Cell, InputRow, Kind, SheetInfo } from '../types.js';
+import { ACCEPTED_ENCODINGS, NotUtf8Error, decodeText, encodingOf } from './encoding.js';
+import { checkReadable } from './files.js';
+import { isEmptyRow, sheetInfo } from './header.js';
+import type { ReadContext, SourceAdapter, SourceInput } from './types.js';
+
+export const csvAdapter: SourceAdapter = {
+  name: 'csv',
+  match: (path) => /\.csv$/i.test(path),
+  read: readCsv,
+};
+
+async function* readCsv(input: SourceInput, _ctx: ReadContext): AsyncIterable<InputRow> {
+  const file = input.path;
+  await checkReadable(file);
+  const kind = input.kind ?? kindOfFileName(file);
+  const encoding = encodingOf(input.encoding);
+  if (!encoding) throw new InputError(t('input.badEncoding', { file, encoding: input.encoding ?? '', accepted: ACCEPTED_ENCODINGS }));
+
+  // relax_*: a stray quote or a short row is the validator's business (a clear per-row problem), not a fatal error.
+  const parser = parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  pipeline(Readable.from(decodeText(createReadStream(file), encoding)), parser, () => {});
+  let sheet: SheetInfo | undefined;
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      if (!sheet) {
+        sheet = sheetInfo(file, parsePath(file).name, kind, record, input.columns);
+        continue;
+      }
+      const values: Cell[] = sheet.headers.map((_, i) => (record[i] === undefined || record[i] === '' ? null : record[i]!));
+      if (!isEmptyRow(values)) yield { sheet, row, values };
+    }
+  } catch (e) {
+    throw csvError(file, e);
+  }
+  if (!sheet) sheetInfo(file, parsePath(file).name, kind, [], input.columns); // an empty file: "missing column …"
+}
+
+function csvError(file: string, e: unknown): Error {
+  if (e instanceof InputError) return e;
+  if (e instanceof NotUtf8Error) return new InputError(t('input.notUtf8', { file, line: e.line }), { cause: e });
+  const err = e as { code?: string; lines?: number; message?: string };
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return new InputError(t('input.csvUnclosedQuote', { file, line: err.lines ?? '?' }), { cause: e });
+  if (err.code?.startsWith('CSV_')) return new InputError(t('input.csvSyntax', { file, line: err.lines ?? '?', reason: err.message ?? err.code }), { cause: e });
+  if (err.code) return new InputError(t('input.unreadable', { file, reason: err.code }), { cause: e });
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/**
+ * The kind a CSV file name stands for: the whole base name (`leaves.csv`, `请假.csv`), else a whole token of it
+ * (`2026-03-leaves.csv`, `leaves_2026-03.csv`), else a Chinese kind name inside it (`3月请假.csv`).
+ */
+export function kindOfFileName(file: string): Kind {
+  const base = parsePath(file).name;
+  const whole = kindOfSheet(base);
+  if (whole) return whole;
+  const found = new Set<Kind>();
+  for (const token of base.split(/[^\p{L}]+/u)) {
+    const k = token && kindOfSheet(token);
+    if (k) found.add(k);
+  }
+  for (const [kind, names] of Object.entries(SHEET_NAMES) as [Kind, readonly string[]][]) {
+    if (names.some((n) => /\p{Script=Han}/u.test(n) && base.includes(n))) found.add(kind);
+  }
+  if (found.size === 1) return [...found][0]!;
+  const expected = Object.values(SHEET_NAMES).flat().map((n) => `${n}.csv`).join(', ');
+  if (found.size === 0) throw new InputError(t('input.csvNoKind', { file, expected }));
+  throw new InputError(t('input.csvManyKinds', { file, kinds: [...found].join(', ') }));
+}
