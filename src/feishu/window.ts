@@ -12,6 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** How long a widened window stays widened after the last rate-limit answer. */
 const CALM_MS = 30_000;
 const MAX_STRETCH = 2;
+/** Timers fire a millisecond or two late as a matter of course; later than this means the event loop was blocked. */
+const STALL_MS = 4;
 
 export class SlidingWindow {
   /** performance.now() of the most recent starts, oldest first; never more than `rate` entries. */
@@ -60,7 +62,23 @@ export class SlidingWindow {
         this.#next = Math.max(this.#next + gap, now + gap / 2);
         return;
       }
+      const wakeAt = now + Math.ceil(wait);
       await sleep(Math.ceil(wait));
+      this.#afterStall(performance.now() - wakeAt, windowMs / this.rate);
     }
+  }
+
+  /**
+   * We woke `late` ms late: the event loop was blocked. The request started just before the block may have reached
+   * the server only now (its bytes sat unwritten or unread in this process, as with the in-process sandbox), so it
+   * is counted as starting now, and the next start keeps half a gap from it. Without this, a 25 ms stall after a
+   * start is enough for 51 arrivals to fall in one server second. Only the last start can be affected: starts happen
+   * only here, one per wake, and the one before had a whole gap of unblocked loop to go out.
+   */
+  #afterStall(late: number, gap: number): void {
+    if (late < STALL_MS || this.#starts.length === 0) return;
+    const now = performance.now();
+    this.#starts[this.#starts.length - 1] = now;
+    this.#next = Math.max(this.#next, now + gap / 2);
   }
 }

@@ -41,6 +41,19 @@ function request(endpoint: 'user_approvals' | 'user_task_remedys', query: Record
 }
 
 /**
+ * The `user_approvals` body for records of one user and date, in the order given (kinds in APPROVAL_KEYS order).
+ * Submit rebuilds bodies with it when some records of a group are already settled, so both agree byte for byte.
+ */
+export function approvalBody(user_id: string, date: string, records: readonly NormalizedRecord[]): { user_approval: Record<string, unknown> } {
+  const user_approval: Record<string, unknown> = { user_id, date };
+  for (const kind of Object.keys(APPROVAL_KEYS) as ApprovalKind[]) {
+    const items = records.filter((r) => r.kind === kind).map((r) => r.body);
+    if (items.length) user_approval[APPROVAL_KEYS[kind]] = items;
+  }
+  return { user_approval };
+}
+
+/**
  * One `user_approvals` request per distinct (user_id, date), carrying every leave, overtime, trip and out record of
  * that user and day whatever sheet or file it came from; one `user_task_remedys` request per remedy. Requests are
  * ordered by user, then date (remedies after approvals).
@@ -65,15 +78,8 @@ export function buildPlan(records: readonly NormalizedRecord[], opts: { employee
   const sortedGroups = [...groups.values()].sort((a, b) => byUserDate(a[0]!, b[0]!));
   for (const group of sortedGroups) {
     const first = group[0]!;
-    const user_approval: Record<string, unknown> = { user_id: first.user_id, date: first.date };
-    const carried: NormalizedRecord[] = [];
-    for (const kind of Object.keys(APPROVAL_KEYS) as ApprovalKind[]) {
-      const items = group.filter((r) => r.kind === kind).sort((a, b) => cmp(itemKey(a), itemKey(b)));
-      if (!items.length) continue;
-      user_approval[APPROVAL_KEYS[kind]] = items.map((r) => r.body);
-      carried.push(...items);
-    }
-    requests.push(request('user_approvals', query, { user_approval }, carried));
+    const carried = (Object.keys(APPROVAL_KEYS) as ApprovalKind[]).flatMap((kind) => group.filter((r) => r.kind === kind).sort((a, b) => cmp(itemKey(a), itemKey(b))));
+    requests.push(request('user_approvals', query, approvalBody(first.user_id, first.date, carried), carried));
   }
   remedies.sort((a, b) => byUserDate(a, b) || cmp(itemKey(a), itemKey(b)));
   for (const r of remedies) requests.push(request('user_task_remedys', query, r.body, [r]));

@@ -33,9 +33,11 @@ export async function withWorkbook(path: string, write: (wb: ExcelJS.stream.xlsx
     await write(workbook);
     await workbook.commit();
   } catch (e) {
+    // Read before destroying: destroying fails the writes still queued, which says nothing about the cause.
+    const cause = failure ? cannotWrite(failure) : e;
     out.destroy();
     await rm(path, { force: true });
-    throw failure ? cannotWrite(failure) : e;
+    throw cause;
   }
   if (failure) throw cannotWrite(failure);
 }

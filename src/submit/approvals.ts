@@ -3,6 +3,7 @@
 // answer for the whole group: 1225001 names the failing records, and the rest must still be written.
 import { parseErrorRecords } from '../feishu/errors.js';
 import { t } from '../messages/index.js';
+import { approvalBody } from '../plan/plan.js';
 import { APPROVAL_KEYS, type ApprovalKind, type NormalizedRecord } from '../types.js';
 import { errorText, type CallResult, type SubmitContext } from './context.js';
 import { readBackApprovals } from './readback.js';
@@ -10,15 +11,6 @@ import { readBackApprovals } from './readback.js';
 const PATH = '/open-apis/attendance/v1/user_approvals';
 /** A group is resent at most this often after partial failures (each round removes at least one record). */
 const MAX_ROUNDS = 5;
-
-export function approvalBody(user_id: string, date: string, records: NormalizedRecord[]): { user_approval: Record<string, unknown> } {
-  const ua: Record<string, unknown> = { user_id, date };
-  for (const kind of Object.keys(APPROVAL_KEYS) as ApprovalKind[]) {
-    const items = records.filter((r) => r.kind === kind).map((r) => r.body);
-    if (items.length) ua[APPROVAL_KEYS[kind]] = items;
-  }
-  return { user_approval: ua };
-}
 
 const idemOf = (r: NormalizedRecord) => String(r.body.idempotent_id ?? '');
 

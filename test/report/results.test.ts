@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { RESULT_COLUMNS, writeResults, type ResultRow, type ResultsSummary } from '../../src/report/results.js';
@@ -155,6 +156,16 @@ describe('writeResults', () => {
     }
     expect(count).toBe(n);
     expect(last).toBe(String(7212345678901234567n + BigInt(n - 1)));
+  });
+
+  it('leaves no half-written file when the rows fail midway', async () => {
+    const path = tempFile('results.xlsx');
+    async function* broken(): AsyncGenerator<ResultRow> {
+      yield leaveRows[0]!;
+      throw new Error('source went away');
+    }
+    await expect(writeResults(path, { sheets: [{ sheet: leaves, rows: broken() }], summary })).rejects.toThrow('source went away');
+    expect(existsSync(path)).toBe(false);
   });
 
   it.skipIf(!python)('is read by openpyxl with text ids and statuses', async () => {

@@ -1,0 +1,69 @@
+// The YAML adapter: a manifest's inline records as rows. Nested objects flatten to the dotted headers a sheet would
+// have (`i18n_names: {ch: 年假}` → `i18n_names.ch`), lists to comma-separated text (`transportation: [1, 2]` → "1,2").
+// A manifest's `sources` are expanded by sources/index.ts, not here.
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Cell, InputRow } from '../types.js';
+import { isEmptyRow, sheetInfo } from './header.js';
+import { loadManifest, type Manifest } from './manifest.js';
+import type { SourceAdapter } from './types.js';
+
+export const yamlAdapter: SourceAdapter = {
+  name: 'yaml',
+  match: (path) => /\.ya?ml$/i.test(path),
+  async *read(input) {
+    yield* inlineRows(await loadManifest(input.path));
+  },
+};
+
+/** One "sheet" per list key; headers are the union of the records' keys in first-seen order; row = line number. */
+export async function* inlineRows(m: Manifest): AsyncIterable<InputRow> {
+  for (const list of m.lists) {
+    const records = list.records.map((r) => ({ line: r.line, cells: flatten(r.node, m.doc) }));
+    const headers = [...new Set(records.flatMap((r) => [...r.cells.keys()]))];
+    if (!records.length) continue;
+    const sheet = sheetInfo(m.file, list.kind, list.kind, headers);
+    for (const r of records) {
+      const values = headers.map((h) => r.cells.get(h) ?? null);
+      if (!isEmptyRow(values)) yield { sheet, row: r.line, values };
+    }
+  }
+}
+
+export function flatten(node: unknown, doc: Document, prefix = '', out = new Map<string, Cell>()): Map<string, Cell> {
+  const n = isAlias(node) ? node.resolve(doc) : node;
+  const key = (k: string) => (prefix ? `${prefix}.${k}` : k);
+  if (isMap(n)) {
+    for (const pair of n.items) flatten(pair.value, doc, key(String(isScalar(pair.key) ? pair.key.value : pair.key)), out);
+  } else if (isSeq(n)) {
+    const items = n.items.map((i) => (isAlias(i) ? i.resolve(doc) : i));
+    if (items.length && items.every((i) => isMap(i))) {
+      // A list of objects (destinations): one comma-separated column per key, items aligned by position.
+      const parts = items.map((i) => flatten(i, doc));
+      const keys = [...new Set(parts.flatMap((p) => [...p.keys()]))];
+      for (const k of keys) out.set(key(k), parts.map((p) => text(p.get(k) ?? null)).join(','));
+    } else {
+      out.set(prefix, items.map((i) => text(scalar(i))).join(','));
+    }
+  } else {
+    out.set(prefix, scalar(n));
+  }
+  return out;
+}
+
+/**
+ * YAML numbers stay numbers, unless reading them would change what the user typed: `001234`, `1.0`, a 20-digit id.
+ * Those keep their text, as a spreadsheet cell formatted as text would.
+ */
+function scalar(node: unknown): Cell {
+  if (!isScalar(node)) return node === null || node === undefined ? null : String(node);
+  const v = node.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') {
+    const source = (node as Node & { source?: string }).source;
+    return node.type === 'PLAIN' && source !== undefined && source !== String(v) ? source : v;
+  }
+  if (typeof v === 'boolean' || typeof v === 'string') return v;
+  return String(v);
+}
+
+const text = (c: Cell) => (c === null ? '' : String(c));
