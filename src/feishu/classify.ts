@@ -12,7 +12,7 @@ const TRANSIENT_CODES: ReadonlySet<number> = new Set([1225000]);
 const BUSINESS_AT_500: ReadonlySet<number> = new Set([1225001, 1226500, 1227500]);
 
 export type Verdict =
-  | { type: 'ok'; body: Record<string, unknown> }
+  | { type: 'ok'; body: Record<string, unknown>; logId?: string }
   | { type: 'rateLimited'; resetMs: number; httpStatus: number; logId?: string }
   | { type: 'invalidToken'; code: number; msg: string; logId?: string }
   | { type: 'transient'; ambiguous: boolean; code?: number; msg: string; httpStatus?: number; logId?: string }
@@ -35,7 +35,7 @@ export function classify(res: HttpResult, timeoutMs: number): Verdict {
     return { type: 'rateLimited', resetMs: resetMsOf(res.headers), httpStatus, ...logId };
   }
   if (code !== undefined && INVALID_TOKEN_CODES.has(code)) return { type: 'invalidToken', code, msg, ...logId };
-  if (code === 0 && body && httpStatus >= 200 && httpStatus < 300) return { type: 'ok', body };
+  if (code === 0 && body && httpStatus >= 200 && httpStatus < 300) return { type: 'ok', body, ...logId };
   if (code !== undefined && TRANSIENT_CODES.has(code)) {
     return { type: 'transient', ambiguous: true, code, msg, httpStatus, ...logId };
   }

@@ -18,7 +18,7 @@ export interface ClientOptions {
   limiters: Limiters;
   /** Response timeout per attempt (default 30 s). */
   timeoutMs?: number;
-  /** Open connections to Feishu (default 64). */
+  /** Open connections to Feishu (default 128, see HttpOptions). */
   connections?: number;
   /** Attempts for network errors, timeouts and 5xx (default 5). Rate-limit waits do not count. */
   maxAttempts?: number;
@@ -28,7 +28,20 @@ export interface ClientOptions {
   onEvent?: EventSink;
 }
 
-type Attempt = { verdict: Verdict; token: string; ms: number } | { tokenError: TokenError };
+type Attempt = { verdict: Verdict; token: string; ms: number } | { tokenError: TokenError } | { aborted: true };
+
+/** What a failed call reports; undefined fields are left out of the result. */
+interface Failure {
+  msg: string;
+  code?: number | undefined;
+  data?: unknown;
+  httpStatus?: number | undefined;
+  logId?: string | undefined;
+  explanation?: string | undefined;
+}
+
+/** The run was stopped (Ctrl-C) while this call waited for its turn. */
+class Aborted extends Error {}
 
 interface CallState {
   attempts: number;
@@ -66,6 +79,7 @@ export class FeishuClient {
     for (;;) {
       if (signal?.aborted) return this.#fail(state, 'transient', { msg: t('submit.http.aborted') });
       const attempt = await this.#attempt(req, state);
+      if ('aborted' in attempt) return this.#fail(state, 'transient', { msg: t('submit.http.aborted') });
       if ('tokenError' in attempt) {
         const e = attempt.tokenError;
         const explanation = e.kind === 'auth' ? t('submit.code.auth') : undefined;
@@ -73,20 +87,26 @@ export class FeishuClient {
       }
       const v = attempt.verdict;
       this.#emit({ type: 'response', endpoint, attempt: state.attempts, ok: v.type === 'ok', ms: attempt.ms, ...details(v) });
-      if (v.type !== 'ok' && v.logId) state.logId = v.logId;
+      // The last answer's log id is the one Feishu support needs; an attempt that got no answer keeps the previous.
+      if (v.logId) state.logId = v.logId;
       switch (v.type) {
         case 'ok':
           return { ok: true, data: v.body.data, attempts: state.attempts, ...logIdOf(state) };
         case 'rateLimited':
           // Not a failure and not a retry: Feishu refused before doing anything, so even remedies may resend.
-          if (++waits > rateLimitCap) return this.#fail(state, 'transient', { msg: t('submit.http.rateLimitCap', { waits: rateLimitCap }), httpStatus: v.httpStatus });
+          if (++waits > rateLimitCap) {
+            const msg = t('submit.http.rateLimitCap', { waits: rateLimitCap });
+            return this.#fail(state, 'transient', { msg, httpStatus: v.httpStatus });
+          }
           this.#options.limiters.rateLimited(endpoint, v.resetMs);
           this.#emit({ type: 'rateLimited', endpoint, httpStatus: v.httpStatus, waitMs: v.resetMs, ...logIdOf(v) });
           await sleep(v.resetMs, signal);
           continue;
         case 'invalidToken':
           this.#tokens.invalidate(attempt.token);
-          if (tokenRetried) return this.#fail(state, 'auth', { msg: v.msg, code: v.code, explanation: t('submit.token.invalidTwice') });
+          if (tokenRetried) {
+            return this.#fail(state, 'auth', { msg: v.msg, code: v.code, explanation: t('submit.token.invalidTwice') });
+          }
           // The server refused the token before acting, so one resend with a fresh token is safe for any endpoint.
           tokenRetried = true;
           this.#emit({ type: 'retry', endpoint, attempt: state.attempts, reason: 'invalidToken', delayMs: 0, code: v.code });
@@ -101,8 +121,10 @@ export class FeishuClient {
           await sleep(delayMs, signal);
           continue;
         }
-        case 'business':
-          return this.#fail(state, 'business', { msg: v.msg, code: v.code, data: v.data, httpStatus: v.httpStatus, explanation: explainCode(v.code) });
+        case 'business': {
+          const { msg, code, data, httpStatus } = v;
+          return this.#fail(state, 'business', { msg, code, data, httpStatus, explanation: explainCode(code) });
+        }
       }
     }
   }
@@ -112,17 +134,15 @@ export class FeishuClient {
     await this.#http.close();
   }
 
-  /** One HTTP attempt through the endpoint's limiter. The token is taken inside the slot so it is fresh when sent. */
-  #attempt(req: CallRequest, state: CallState): Promise<Attempt> {
+  /**
+   * One HTTP attempt through the endpoint's limiter. The token is taken once the attempt has a slot, so it is fresh
+   * when sent; a missing token or a stopped run ends the attempt before it spends a start of the window.
+   */
+  async #attempt(req: CallRequest, state: CallState): Promise<Attempt> {
     const prefix = this.#options.config.pathPrefix;
     const query = req.query && Object.keys(req.query).length > 0 ? `?${new URLSearchParams(req.query).toString()}` : '';
-    const prepare = (): Promise<string | TokenError> =>
-      this.#tokens.get().catch((e: unknown) => {
-        if (e instanceof TokenError) return e;
-        throw e;
-      });
-    return this.#options.limiters.schedule(req.endpoint, prepare, async (token): Promise<Attempt> => {
-      if (token instanceof TokenError) return { tokenError: token };
+    const prepare = (): Promise<string> => (req.signal?.aborted ? Promise.reject(new Aborted()) : this.#tokens.get());
+    const send = async (token: string): Promise<Attempt> => {
       state.attempts++;
       this.#emit({ type: 'request', endpoint: req.endpoint, attempt: state.attempts });
       const started = performance.now();
@@ -133,13 +153,20 @@ export class FeishuClient {
         body: req.body,
       });
       return { verdict: classify(res, this.#http.timeoutMs), token, ms: Math.round(performance.now() - started) };
-    });
+    };
+    try {
+      return await this.#options.limiters.schedule(req.endpoint, prepare, send, { retry: state.attempts > 0 });
+    } catch (e) {
+      if (e instanceof TokenError) return { tokenError: e };
+      if (e instanceof Aborted) return { aborted: true };
+      throw e;
+    }
   }
 
   #fail(
     state: CallState,
     kind: 'business' | 'transient' | 'auth',
-    f: { msg: string; code?: number | undefined; data?: unknown; httpStatus?: number | undefined; logId?: string | undefined; explanation?: string | undefined },
+    f: Failure,
   ): CallResult {
     const logId = f.logId ?? state.logId;
     return {
@@ -162,8 +189,9 @@ export class FeishuClient {
 }
 
 function details(v: Verdict): { httpStatus?: number; code?: number; logId?: string } {
-  if (v.type === 'ok') return {};
-  return { ...('httpStatus' in v && v.httpStatus !== undefined ? { httpStatus: v.httpStatus } : {}), ...codeOf(v), ...logIdOf(v) };
+  if (v.type === 'ok') return logIdOf(v);
+  const status = 'httpStatus' in v && v.httpStatus !== undefined ? { httpStatus: v.httpStatus } : {};
+  return { ...status, ...codeOf(v), ...logIdOf(v) };
 }
 
 function codeOf(v: Verdict): { code?: number } {

@@ -4,7 +4,11 @@ import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 
 export interface HttpOptions {
-  /** Upper bound on open connections to the origin (default 64). */
+  /**
+   * Upper bound on open connections to the origin (default 128). Requests beyond it wait inside undici, out of the
+   * limiter's sight, and would go out in a burst when connections free up; 128 covers two endpoints each keeping
+   * its 50/s window full at up to ~1.2 s latency (in flight ≈ rate × latency).
+   */
   connections?: number;
   /** How long to wait for the response headers, and between body chunks (default 30 s). */
   timeoutMs?: number;
@@ -39,7 +43,7 @@ export class Http {
   constructor(origin: string, options: HttpOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.#pool = new Pool(origin, {
-      connections: options.connections ?? 64,
+      connections: options.connections ?? 128,
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
       connectTimeout: Math.min(this.timeoutMs, 10_000),

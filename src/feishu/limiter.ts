@@ -9,8 +9,10 @@ export interface LimiterOptions {
   /** Requests of one endpoint in flight at once (default rate × 2: keeps the window full up to ~2 s latency). */
   maxConcurrent?: number;
   /**
-   * Extra milliseconds added to the one-second window (default 20, i.e. ≥ 0.98 of the limit). Requests reach the
-   * server with a few ms of jitter; without a margin, two starts exactly 1000 ms apart can land in one server window.
+   * Extra milliseconds added to the one-second window (default 20, i.e. ≥ 0.98 of the limit). The boundary matters:
+   * 51 starts exactly 20 ms apart span exactly 1000 ms, which a server counting both ends of its window sees as 51,
+   * and requests reach the server with a few ms of jitter on top. So the 51st start waits until more than
+   * 1000 + margin ms after the 1st.
    */
   marginMs?: number;
 }
@@ -30,11 +32,18 @@ export class Limiters {
   /**
    * Runs one HTTP attempt of `endpoint`: `prepare` (getting the token) when a concurrency slot is free, then `send`
    * when the window has room. The start is counted only then, because a start counted before a slow token fetch
-   * would let the delayed request land inside a later window. If `prepare` throws, no start is spent.
+   * would let the delayed request land inside a later window. If `prepare` throws (no token, or the run was
+   * stopped), no start is spent and the error comes back to the caller.
    */
-  schedule<P, T>(endpoint: string, prepare: () => Promise<P>, send: (prepared: P) => Promise<T>): Promise<T> {
+  schedule<P, T>(
+    endpoint: string,
+    prepare: () => Promise<P>,
+    send: (prepared: P) => Promise<T>,
+    options: { retry?: boolean } = {},
+  ): Promise<T> {
     const { bottleneck, window } = this.#get(endpoint);
-    return bottleneck.schedule(async () => {
+    // A retry goes ahead of first attempts still queued: it has waited its turn once already.
+    return bottleneck.schedule({ priority: options.retry ? 4 : 5 }, async () => {
       const prepared = await prepare();
       await window.acquire();
       return send(prepared);

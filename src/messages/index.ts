@@ -9,6 +9,7 @@ import { lifecycleMessages } from './lifecycle.js';
 import { reportMessages } from './report.js';
 import { submitMessages } from './submit.js';
 import { validateMessages } from './validate.js';
+import { verifyMessages } from './verify.js';
 
 export { detectLang } from './catalog.js';
 
@@ -21,6 +22,7 @@ const catalog: Catalog = {
   ...lifecycleMessages,
   ...cliMessages,
   ...applyMessages,
+  ...verifyMessages,
 };
 
 let current: Lang = 'en';

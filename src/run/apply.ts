@@ -77,7 +77,7 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
       runId = journal.runId;
       const work = await decide(plan, journal, outcomes, connection, opts);
       const totals: Partial<Record<Endpoint, number>> = {};
-      for (const w of work.requests) totals[w.request.endpoint] = (totals[w.request.endpoint] ?? 0) + 1;
+      for (const w of work.requests) if (w.records.length) totals[w.request.endpoint] = (totals[w.request.endpoint] ?? 0) + 1;
       events.onPlanned?.(totals);
       const done: Partial<Record<Endpoint, number>> = {};
       await submit(work, {

@@ -33,7 +33,7 @@ export async function* sheetRows(xml: Readable, ctx: CellContext): AsyncIterable
   for await (const events of parseSax(xml)) {
     for (const e of events) {
       if (e.eventType === 'text') {
-        if (c && into === 'v') c.v = (c.v ?? '') + e.value;
+        if (c && into === 'v') c.v += e.value;
         else if (c && into === 'is' && !phonetic) c.is = (c.is ?? '') + e.value;
         continue;
       }
@@ -49,7 +49,10 @@ export async function* sheetRows(xml: Readable, ctx: CellContext): AsyncIterable
           col = a.r ? columnOf(a.r) : col + 1;
           c = { col, ref: a.r ?? `${col}:${rowNo}`, t: a.t, s: Number(a.s ?? 0), f: false, v: null, is: null };
         } else if (c && name === 'f') c.f = true;
-        else if (c && name === 'v') into = 'v';
+        else if (c && name === 'v') {
+          into = 'v';
+          c.v = ''; // an empty <v></v> is an empty result, not a missing one
+        }
         else if (c && name === 't' && c.t === 'inlineStr') {
           into = 'is';
           c.is ??= '';

@@ -53,8 +53,14 @@ export async function sendApprovalGroup(key: string, records: NormalizedRecord[]
       query: { employee_type: ctx.employeeType },
       body: approvalBody(user_id, date, pending),
       retryAmbiguous: true,
+      signal: ctx.signal,
     });
     const logId = res.logId;
+    if (!res.ok && res.attempts === 0 && ctx.signal.aborted) {
+      // Ctrl-C caught it in the limiter's queue: never sent, so simply not done.
+      for (const r of pending) ctx.outcomes.set(r, 'skipped', { error_message: t('submit.interrupted') });
+      return;
+    }
     if (res.ok) {
       const ids = approvalIdsOf(res.data);
       const settled = pending.map((r) => {
@@ -100,7 +106,7 @@ export async function sendApprovalGroup(key: string, records: NormalizedRecord[]
 /** For 1225001: the records the server named, with their messages; null when the answer names none we can match. */
 function parseFailedRows(res: Extract<CallResult, { ok: false }>, pending: NormalizedRecord[]): Map<NormalizedRecord, string> | null {
   if (res.code !== 1225001) return null;
-  const parsed = parseErrorRecords(res.msg);
+  const parsed = parseErrorRecords(res.msg, res.data);
   if (!parsed) return null;
   const failed = new Map<NormalizedRecord, string>();
   for (const kind of Object.keys(APPROVAL_KEYS) as ApprovalKind[]) {

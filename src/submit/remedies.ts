@@ -114,8 +114,12 @@ export async function sendRemedy(key: string, record: NormalizedRecord, known: S
       return;
     }
     await ctx.journal.intent(key, 'user_task_remedys', [record]);
-    const res = await ctx.client.call({ endpoint: 'user_task_remedys', method: 'POST', path: CREATE, query: { employee_type: ctx.employeeType }, body: record.body, retryAmbiguous: false });
+    const res = await ctx.client.call({ endpoint: 'user_task_remedys', method: 'POST', path: CREATE, query: { employee_type: ctx.employeeType }, body: record.body, retryAmbiguous: false, signal: ctx.signal });
     logId = res.logId;
+    if (!res.ok && res.attempts === 0 && ctx.signal.aborted) {
+      ctx.outcomes.set(record, 'skipped', { error_message: t('submit.interrupted') });
+      return;
+    }
     const meta = { ...(logId ? { logId } : {}), ...(!res.ok && res.httpStatus ? { httpStatus: res.httpStatus } : {}) };
     if (res.ok) {
       approval_id = (res.data as { user_remedy?: { approval_id?: string } } | undefined)?.user_remedy?.approval_id ?? '';

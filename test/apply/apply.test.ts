@@ -91,7 +91,8 @@ describe('apply', () => {
       sb.inject({ endpoint: 'user_approvals', when: 'before', action: 'reset', probability: 0.05 });
       sb.inject({ endpoint: 'user_task_remedys', when: 'after', action: 'reset', probability: 0.2 });
       sb.inject({ endpoint: 'user_task_remedys', when: 'before', action: 'code1225000', probability: 0.1 });
-      sb.inject({ endpoint: '*', when: 'before', action: 'ratelimit', times: 5 });
+      sb.inject({ endpoint: 'user_approvals', when: 'before', action: 'ratelimit', times: 5 });
+      sb.inject({ endpoint: 'user_task_remedys', when: 'before', action: 'ratelimit', times: 3 });
       const timer = setTimeout(() => sb.expireTokens(), 300);
       const res = await apply([input], { ...against(sb), state: join(dir, 'state'), out: false });
       clearTimeout(timer);

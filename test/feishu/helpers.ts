@@ -93,10 +93,14 @@ export interface FakeServer {
 export const FAKE_TOKEN = 'fake-tenant-token-0123456789';
 
 /**
- * A minimal Feishu stand-in for edge cases the sandbox does not model: the token endpoint answers with FAKE_TOKEN,
- * everything else goes to `api`, which writes the answer.
+ * A minimal Feishu stand-in for edge cases the sandbox does not model: the token endpoint answers with FAKE_TOKEN
+ * (unless `token` says otherwise), everything else goes to `api`, which writes the answer.
  */
-export async function fakeFeishu(api: (req: IncomingMessage, body: string, res: ServerResponse, n: number) => void): Promise<FakeServer> {
+export async function fakeFeishu(
+  api: (req: IncomingMessage, body: string, res: ServerResponse, n: number) => void,
+  token: (body: string, res: ServerResponse) => void = (_body, res) =>
+    sendJson(res, 200, { code: 0, msg: 'ok', tenant_access_token: FAKE_TOKEN, expire: 7200 }),
+): Promise<FakeServer> {
   const fake = { url: '', port: 0, tokenRequests: 0, apiRequests: 0 } as FakeServer;
   const server = createServer((req, res) => {
     let body = '';
@@ -104,7 +108,7 @@ export async function fakeFeishu(api: (req: IncomingMessage, body: string, res: 
     req.on('end', () => {
       if (req.url?.startsWith('/open-apis/auth/')) {
         fake.tokenRequests++;
-        sendJson(res, 200, { code: 0, msg: 'ok', tenant_access_token: FAKE_TOKEN, expire: 7200 });
+        token(body, res);
       } else {
         api(req, body, res, ++fake.apiRequests);
       }

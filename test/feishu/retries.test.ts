@@ -48,6 +48,7 @@ describe('transient failures', () => {
     tc = makeClient(sandbox);
     const res = await tc.client.call(leaveRequest());
     expect(res).toMatchObject({ ok: true, attempts: 3 });
+    expect(res.logId).toBeTruthy();
     expect(count(tc.events, 'retry')).toBe(2);
     // The first attempt did write; the idempotent_id kept the resends from writing again.
     expect(sandbox.records()).toHaveLength(1);
@@ -151,5 +152,22 @@ describe('business errors', () => {
     tc = makeClient(fake);
     const res = await tc.client.call(leaveRequest());
     expect(res).toMatchObject({ ok: false, kind: 'business', code: 1227500, attempts: 1, logId: 'fake-log-id' });
+  });
+});
+
+describe('stopping (Ctrl-C)', () => {
+  test('calls still queued when the signal fires are not sent; the one in flight completes', async () => {
+    sandbox = await startSandbox({ ratePerSecond: 0 });
+    const stop = new AbortController();
+    tc = makeClient(sandbox, {
+      limiter: { rate: 1 },
+      onEvent: (e) => {
+        if (e.type === 'request') stop.abort();
+      },
+    });
+    const results = await Promise.all([1, 2, 3].map(() => tc!.client.call({ ...leaveRequest(), signal: stop.signal })));
+    expect(results[0]).toMatchObject({ ok: true, attempts: 1 });
+    for (const r of results.slice(1)) expect(r).toMatchObject({ ok: false, kind: 'transient', ambiguous: false, attempts: 0 });
+    expect(sandbox.stats().user_approvals.requests).toBe(1);
   });
 });

@@ -1,3 +1,7 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { xlsxAdapter } from '../../src/sources/xlsx.js';
@@ -50,6 +54,22 @@ describe('xlsx adapter on a workbook written by openpyxl', () => {
   it('applies a column mapping before the aliases', async () => {
     const { rows } = await read({ path: fixture('dates.xlsx'), kind: 'leaves', columns: { 备注: 'reason', 原因: 'idempotent_id' } });
     expect(byField(rows[0]!)).toMatchObject({ reason: 'x', idempotent_id: '  家中有事 ' });
+  });
+});
+
+describe('xlsx text', () => {
+  it('keeps Chinese text whole across the chunks of a large shared-strings part', async () => {
+    // exceljs's own streaming reader turns a character split between two inflate chunks into U+FFFD.
+    const path = join(await mkdtemp(join(tmpdir(), 'fi-xlsx-')), 'big.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+    const ws = wb.addWorksheet('leaves');
+    ws.addRow(['user_id', 'uniq_id', 'unit', 'start_time', 'end_time', 'reason']).commit();
+    const reason = (i: number) => `原因说明第${i}条：家中有事需要请假处理`;
+    for (let i = 0; i < 3000; i++) ws.addRow([`E${i}`, 'AL01', 'day', '2026-03-02 09:00', '2026-03-02 18:00', reason(i)]).commit();
+    await wb.commit();
+    const { rows } = await read({ path });
+    expect(rows).toHaveLength(3000);
+    expect(rows.filter((r, i) => r.values[5] !== reason(i))).toEqual([]);
   });
 });
 

@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { t } from '../../messages/index.js';
+import { KINDS, type EmployeeType, type Kind } from '../../types.js';
+import { verify, type VerifyResult, type VerifyRow } from '../../verify/verify.js';
+import { EXIT } from '../exit.js';
+import { printJson, say } from '../output.js';
+import { EMPLOYEE_TYPES } from './plan.js';
+
+/** How many rows the terminal shows; the workbook and --json carry all of them. */
+const SHOWN = 30;
+
+interface VerifyFlags {
+  out?: string | false;
+  json?: boolean;
+  kind?: Kind;
+  employeeType?: EmployeeType;
+  baseUrl?: string;
+  sandbox?: boolean;
+  rate?: number;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t('cli.positiveInt'));
+  return n;
+}
+
+export function registerVerify(program: Command): void {
+  program
+    .command('verify')
+    .description('read the records back from Feishu and report each row as present, missing or different; nothing is written')
+    .argument('<inputs...>', '.xlsx workbooks, .csv files or .yaml manifests')
+    .option('--out <file>', 'verify workbook (default: next to the first input, <name>.verify.xlsx)')
+    .option('--no-out', 'do not write a verify workbook')
+    .addOption(new Option('--employee-type <type>', 'type of the user ids (default: the manifest, else employee_id)').choices(EMPLOYEE_TYPES))
+    .addOption(new Option('--kind <kind>', 'kind of CSV files whose name does not say it').choices(KINDS))
+    .option('--rate <n>', 'requests per second per endpoint', positiveInt, 50)
+    .option('--base-url <url>', 'Feishu API base URL (default: FEISHU_BASE_URL, else https://open.feishu.cn; Lark: https://open.larksuite.com)')
+    .option('--sandbox', 'ask an empty embedded sandbox instead of Feishu (every row is missing): to try the command')
+    .option('--json', 'print one JSON document at the end and nothing else')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every valid row is present and no row is invalid; 1 some row is missing, different or invalid;\n2 usage or configuration error, an unreadable input, or a read-back that failed (nothing was verified).',
+    )
+    .action(async (inputs: string[], flags: VerifyFlags) => {
+      process.exitCode = await runVerify(inputs, flags);
+    });
+}
+
+async function runVerify(inputs: string[], flags: VerifyFlags): Promise<number> {
+  const { json, ...options } = flags;
+  const result = await verify(inputs, { ...options, env: process.env, ...(json ? {} : { onNotice: (m: string) => say(`${t('cli.notice')}: ${m}`) }) });
+  const notPresent = result.rows.filter((r) => r.status !== 'present');
+  if (json) printJson(toJson(result, notPresent));
+  else printSummary(result, notPresent);
+  return notPresent.length === 0 ? EXIT.ok : EXIT.rowsFailed;
+}
+
+function toJson(r: VerifyResult, notPresent: VerifyRow[]): Record<string, unknown> {
+  return {
+    ...r.counts,
+    employee_type: r.employeeType,
+    requests: r.requests,
+    workbook: r.outPath ?? null,
+    rows: notPresent.map(({ file, sheet, row, kind, status, approval_id, detail }) => ({ file, sheet, row, kind, status, approval_id: approval_id ?? null, detail: detail ?? '' })),
+  };
+}
+
+function printSummary(r: VerifyResult, notPresent: VerifyRow[]): void {
+  for (const row of notPresent.slice(0, SHOWN)) {
+    const where = [row.file, row.sheet, t('cli.row', { row: row.row })].join(' › ');
+    say(`${where}: ${row.status}${row.approval_id ? ` (approval_id ${row.approval_id})` : ''}${row.detail ? ` — ${row.detail}` : ''}`);
+  }
+  if (notPresent.length > SHOWN) say(t('verify.more', { count: notPresent.length - SHOWN }));
+  say(t('verify.summary', r.counts));
+  const requests = Object.entries(r.requests).map(([e, n]) => `${e} ${n}`).join(', ');
+  if (requests) say(t('verify.queries', { requests }));
+  if (r.outPath) say(t('verify.written', { path: r.outPath }));
+}

@@ -1,0 +1,100 @@
+// The adapter registry and the one entry point of the read stage: command-line paths → defaults + a row stream.
+import { extname } from 'node:path';
+import { ConfigError, InputError } from '../errors.js';
+import { t } from '../messages/index.js';
+import type { InputRow, Kind } from '../types.js';
+import { csvAdapter } from './csv.js';
+import { checkReadable } from './files.js';
+import { loadManifest, type Manifest } from './manifest.js';
+import type { CatalogEntry, Defaults, ReadContext, ResolvedInputs, SourceAdapter, SourceInput } from './types.js';
+import { xlsxAdapter } from './xlsx.js';
+import { inlineRows, yamlAdapter } from './yaml.js';
+
+export const adapters: readonly SourceAdapter[] = [xlsxAdapter, csvAdapter, yamlAdapter];
+const ACCEPTED = '.xlsx, .csv, .yaml, .yml';
+
+export function adapterFor(path: string): SourceAdapter {
+  const adapter = adapters.find((a) => a.match(path));
+  if (!adapter) throw new InputError(t('input.unknownExtension', { file: path, ext: extname(path) || path, accepted: ACCEPTED }));
+  return adapter;
+}
+
+/** One thing to stream: a plain file, or a manifest (its sources, then its inline records). */
+type Unit = { input: SourceInput; adapter: SourceAdapter } | { manifest: Manifest; sources: { input: SourceInput; adapter: SourceAdapter }[] };
+
+/**
+ * Checks every path up front (missing file, unknown extension, manifest errors) so a run fails before reading a row,
+ * loads the manifests, and merges their defaults. `kind` applies to the command-line files, not to manifest sources.
+ */
+export async function resolveInputs(paths: string[], opts: { kind?: Kind } = {}): Promise<ResolvedInputs> {
+  const units: Unit[] = [];
+  const manifests: Manifest[] = [];
+  for (const path of paths) {
+    await checkReadable(path);
+    const adapter = adapterFor(path);
+    if (adapter !== yamlAdapter) {
+      units.push({ input: opts.kind ? { path, kind: opts.kind } : { path }, adapter });
+      continue;
+    }
+    const manifest = await loadManifest(path);
+    manifests.push(manifest);
+    const sources = [];
+    for (const input of manifest.sources) {
+      await checkReadable(input.path);
+      sources.push({ input, adapter: adapterFor(input.path) });
+    }
+    units.push({ manifest, sources });
+  }
+  const files = [...new Set(units.flatMap((u) => ('manifest' in u ? [u.manifest.file, ...u.sources.map((s) => s.input.path)] : [u.input.path])))];
+  return {
+    defaults: mergeDefaults(manifests),
+    files,
+    rows: (ctx) => streamAll(units, ctx),
+  };
+}
+
+async function* streamAll(units: Unit[], ctx: ReadContext): AsyncIterable<InputRow> {
+  for (const u of units) {
+    if (!('manifest' in u)) {
+      yield* u.adapter.read(u.input, ctx);
+      continue;
+    }
+    for (const s of u.sources) yield* s.adapter.read(s.input, ctx);
+    yield* inlineRows(u.manifest);
+  }
+}
+
+/** Several manifests may be given: their settings must agree, and their catalogs are merged. */
+export function mergeDefaults(manifests: Manifest[]): Defaults {
+  const out: Defaults = { catalog: { leaves: {}, outs: {} } };
+  const from: Record<string, string> = {};
+  for (const m of manifests) {
+    for (const setting of ['employee_type', 'default_locale'] as const) {
+      const value = m.defaults[setting];
+      if (value === undefined) continue;
+      const first = out[setting];
+      if (first !== undefined && first !== value) {
+        throw new ConfigError(t('input.defaultsConflict', { setting, first, firstFile: from[setting] ?? '', second: value, secondFile: m.file }));
+      }
+      Object.assign(out, { [setting]: value });
+      from[setting] ??= m.file;
+    }
+    for (const kind of ['leaves', 'outs'] as const) {
+      for (const [name, entry] of Object.entries(m.defaults.catalog[kind])) {
+        const first: CatalogEntry | undefined = out.catalog[kind][name];
+        const key = `${kind}.${name}`;
+        if (first && sameEntry(first, entry) === false) {
+          throw new ConfigError(t('input.catalogConflict', { kind, name, firstFile: from[key] ?? '', secondFile: m.file }));
+        }
+        out.catalog[kind][name] = entry;
+        from[key] ??= m.file;
+      }
+    }
+  }
+  return out;
+}
+
+const sameEntry = (a: CatalogEntry, b: CatalogEntry) => {
+  const canon = (e: CatalogEntry) => JSON.stringify([e.uniq_id, e.i18n_names.ch, e.i18n_names.en, e.i18n_names.ja, e.default_locale]);
+  return canon(a) === canon(b);
+};

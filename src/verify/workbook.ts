@@ -1,0 +1,83 @@
+// The verify workbook: every input row (the inputs streamed again, as the results workbook does) with its
+// verify_status, approval_id and detail, one sheet per input sheet, then a summary of statuses per kind.
+import type ExcelJS from 'exceljs';
+import { t } from '../messages/index.js';
+import { writeTable } from '../report/rows.js';
+import { isIdField, outputSheetName, squashHeader, uniqueSheetName } from '../report/table.js';
+import { FILL, FONT, fill, withWorkbook } from '../report/workbook.js';
+import { rowKey } from '../run/validate.js';
+import type { ResolvedInputs } from '../sources/types.js';
+import { KINDS, type Cell, type InputRow, type SheetInfo } from '../types.js';
+import type { Verdict, VerifyStatus } from './compare.js';
+
+/** Fixed English identifiers after the input columns, since other programs read them. */
+export const VERIFY_COLUMNS = ['verify_status', 'approval_id', 'detail'] as const;
+export const VERIFY_STATUSES: readonly VerifyStatus[] = ['present', 'missing', 'different', 'invalid'];
+
+const STYLE: Record<VerifyStatus, { fill: string; font: string }> = {
+  present: { fill: FILL.good, font: FONT.good },
+  missing: { fill: FILL.bad, font: FONT.bad },
+  different: { fill: FILL.bad, font: FONT.bad },
+  invalid: { fill: FILL.muted, font: FONT.muted },
+};
+
+type Sheets = AsyncIterable<{ sheet: SheetInfo; rows: AsyncIterable<Cell[]> }>;
+
+/** Splits the one stream of input rows into consecutive per-sheet streams, each row joined with its verdict. */
+async function* bySheet(rows: AsyncIterable<InputRow>, verdicts: ReadonlyMap<string, Verdict>): Sheets {
+  const it = rows[Symbol.asyncIterator]();
+  let next = await it.next();
+  while (!next.done) {
+    const sheet = next.value.sheet;
+    const current = async function* (): AsyncIterable<Cell[]> {
+      while (!next.done && next.value.sheet === sheet) {
+        const row = next.value;
+        const v = verdicts.get(rowKey({ file: sheet.file, sheet: sheet.name, row: row.row }));
+        yield [...sheet.headers.map((_, i) => row.values[i] ?? null), v?.status ?? null, v?.approval_id ?? null, v?.detail ?? null];
+        next = await it.next();
+      }
+    };
+    yield { sheet, rows: current() };
+    while (!next.done && next.value.sheet === sheet) next = await it.next();
+  }
+}
+
+async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheet: SheetInfo, rows: AsyncIterable<Cell[]>): Promise<void> {
+  const added = new Set<string>(VERIFY_COLUMNS);
+  // An input column named like an added one keeps its values under a marked header.
+  const headers = [...sheet.headers.map((h) => (added.has(squashHeader(h)) ? `${h} (input)` : h)), ...VERIFY_COLUMNS];
+  const width = sheet.headers.length;
+  const textColumns = new Set<number>([width, width + 1]);
+  sheet.fields.forEach((f, i) => isIdField(sheet.kind, f) && textColumns.add(i));
+  await writeTable(workbook, name, headers, rows, {
+    textColumns,
+    decorate(row, values) {
+      const style = STYLE[values[width] as VerifyStatus];
+      if (!style) return;
+      const cell = row.getCell(width + 1);
+      cell.fill = fill(style.fill);
+      cell.font = { color: { argb: style.font }, bold: true };
+    },
+  });
+}
+
+/** kind → status → rows. */
+export type VerifyCounts = Record<string, Partial<Record<VerifyStatus, number>>>;
+
+export async function writeVerifyWorkbook(path: string, inputs: ResolvedInputs, verdicts: ReadonlyMap<string, Verdict>, counts: VerifyCounts): Promise<void> {
+  await withWorkbook(path, async (workbook) => {
+    const taken = new Set<string>();
+    for await (const { sheet, rows } of bySheet(inputs.rows({ onNotice: () => {} }), verdicts)) {
+      await writeSheet(workbook, uniqueSheetName(outputSheetName(sheet), taken), sheet, rows);
+    }
+    const kinds = KINDS.filter((k) => counts[k]);
+    const line = (label: string, n: Partial<Record<VerifyStatus, number>>): Cell[] => {
+      const values = VERIFY_STATUSES.map((s) => n[s] ?? 0);
+      return [label, ...values, values.reduce((a, b) => a + b, 0)];
+    };
+    const total: Partial<Record<VerifyStatus, number>> = {};
+    for (const k of kinds) for (const s of VERIFY_STATUSES) total[s] = (total[s] ?? 0) + (counts[k]?.[s] ?? 0);
+    const summary = [...kinds.map((k) => line(k, counts[k] ?? {})), line(t('verify.sheet.total'), total)];
+    await writeTable(workbook, uniqueSheetName('summary', taken), [t('verify.sheet.kind'), ...VERIFY_STATUSES, t('verify.sheet.total')], summary);
+  });
+}

@@ -1,0 +1,54 @@
+// The sheet XML parser on hand-written XML: cases the fixture writers do not produce.
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { NO_RESULT, isDateFormat, serialToWallTime } from '../../src/sources/xlsx-cells.js';
+import { sheetRows } from '../../src/sources/xlsx-sheet.js';
+import { wholeChars } from '../../src/sources/zip.js';
+
+const FORMATS: Record<number, string> = { 1: 'yyyy-mm-dd hh:mm', 2: '0.00' };
+const rowsOf = async (sheetData: string, sharedStrings: unknown[] = [], date1904 = false) => {
+  const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${sheetData}</worksheet>`;
+  // two-byte chunks, re-cut on whole characters as the zip reader does
+  const chunks = Buffer.from(xml).reduce<Buffer[]>((acc, _b, i, all) => (i % 2 ? acc : [...acc, Buffer.from(all.subarray(i, i + 2))]), []);
+  const out = [];
+  for await (const row of sheetRows(Readable.from(chunks).pipe(wholeChars()), { sharedStrings, numFmt: (s) => FORMATS[s], date1904 })) {
+    out.push([row.number, ...row.cells.map(([col, v]) => [col, v === NO_RESULT ? 'NO_RESULT' : v && typeof v === 'object' ? `${v.constructor.name}(${String(v)})` : v])]);
+  }
+  return out;
+};
+
+describe('sheet XML', () => {
+  it('reads every cell type, formula results of 0, empty text and errors included', async () => {
+    const rows = await rowsOf(`<sheetData><row r="2">
+      <c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c>
+      <c r="C2" t="inlineStr"><is><r><t>年</t></r><r><t xml:space="preserve">假 </t></r><rPh><t>ねん</t></rPh></is></c>
+      <c r="D2" s="1"><v>46083.375</v></c><c r="E2" s="2"><v>1.5</v></c><c r="F2" t="b"><v>1</v></c>
+      <c r="G2" t="e"><v>#N/A</v></c><c r="H2"><f>1-1</f><v>0</v></c><c r="I2" t="str"><f>""</f><v></v></c>
+      <c r="J2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="K2" s="1"><f>D2</f></c><c r="L2" t="d"><v>2026-03-02T09:30:00Z</v></c>
+      <c r="M2" s="1"/></row></sheetData>`, ['E001', { richText: [{ text: '家中' }, { text: '有事' }] }]);
+    expect(rows).toEqual([[2,
+      [1, 'E001'], [2, '家中有事'], [3, '年假 '], [4, 'WallTime(2026-03-02 09:00:00)'], [5, 1.5], [6, true],
+      [7, 'CellError(#N/A)'], [8, 0], [9, ''], [10, 'CellError(#DIV/0!)'], [11, 'NO_RESULT'], [12, 'WallTime(2026-03-02 09:30:00)'], [13, null],
+    ]]);
+  });
+
+  it('reads prefixed tags and rows or cells without references', async () => {
+    const rows = await rowsOf('<x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c><x:c><x:v>7</x:v></x:c></x:row><x:row r="4"><x:c r="C4"><x:v>1</x:v></x:c></x:row></x:sheetData>');
+    expect(rows).toEqual([[1, [1, 'a'], [2, 7]], [4, [3, 1]]]);
+  });
+
+  it('honours the 1904 date system', async () => {
+    expect(await rowsOf('<sheetData><row r="1"><c r="A1" s="1"><v>44621.5</v></c></row></sheetData>', [], true)).toEqual([[1, [1, 'WallTime(2026-03-02 12:00:00)']]]);
+  });
+});
+
+describe('date formats', () => {
+  it.each([
+    ['yyyy"年"m"月"d"日"', true], ['yyyy/m/d h:mm', true], ['[$-F800]dddd, mmmm dd, yyyy', true], ['h"时"mm"分"', true],
+    ['General', false], ['0.00', false], ['#,##0 "元"', false], ['[Red]0.00', false], ['@', false],
+  ])('%s → %s', (fmt, isDate) => expect(isDateFormat(fmt)).toBe(isDate));
+
+  it('rounds float noise to the second the cell shows', () => {
+    expect(String(serialToWallTime(46083.37499999999, false))).toBe('2026-03-02 09:00:00');
+  });
+});
