@@ -3,10 +3,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { isUserFacingError } from '../errors.js';
 import { detectLang, setLang, t } from '../messages/index.js';
 import { registerApply } from './commands/apply.js';
+import { registerHistory } from './commands/history.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerTemplate } from './commands/template.js';
 import { registerValidate } from './commands/validate.js';
+import { registerVerify } from './commands/verify.js';
 import { describeSystemError, printError } from './output.js';
 
 import { EXIT } from './exit.js';
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerPlan(program);
   registerApply(program);
+  registerVerify(program);
+  registerHistory(program);
   registerTemplate(program);
   registerSandbox(program);
   return program;

@@ -44,7 +44,7 @@ export function sheetInfo(
 }
 
 /** The headers a user may write for `field`: its name, its aliases, and any mapping the source declares. */
-export function acceptedHeaders(kind: Kind, field: string, columns: Record<string, string> = {}): string {
+function acceptedHeaders(kind: Kind, field: string, columns: Record<string, string> = {}): string {
   const spec = FIELDS[kind].find((s) => s.name === field);
   const extra = Object.entries(columns).filter(([, f]) => f === field).map(([h]) => h);
   return [field, ...(spec?.aliases ?? []), ...extra].join(', ');

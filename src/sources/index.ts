@@ -10,10 +10,10 @@ import type { CatalogEntry, Defaults, ReadContext, ResolvedInputs, SourceAdapter
 import { xlsxAdapter } from './xlsx.js';
 import { inlineRows, yamlAdapter } from './yaml.js';
 
-export const adapters: readonly SourceAdapter[] = [xlsxAdapter, csvAdapter, yamlAdapter];
+const adapters: readonly SourceAdapter[] = [xlsxAdapter, csvAdapter, yamlAdapter];
 const ACCEPTED = '.xlsx, .csv, .yaml, .yml';
 
-export function adapterFor(path: string): SourceAdapter {
+function adapterFor(path: string): SourceAdapter {
   const adapter = adapters.find((a) => a.match(path));
   if (!adapter) throw new InputError(t('input.unknownExtension', { file: path, ext: extname(path) || path, accepted: ACCEPTED }));
   return adapter;
@@ -65,7 +65,7 @@ async function* streamAll(units: Unit[], ctx: ReadContext): AsyncIterable<InputR
 }
 
 /** Several manifests may be given: their settings must agree, and their catalogs are merged. */
-export function mergeDefaults(manifests: Manifest[]): Defaults {
+function mergeDefaults(manifests: Manifest[]): Defaults {
   const out: Defaults = { catalog: { leaves: {}, outs: {} } };
   const from: Record<string, string> = {};
   for (const m of manifests) {

@@ -12,7 +12,7 @@ import { manifestErrorMessage, positionOf } from './manifest-errors.js';
 import { manifestSchema } from './manifest-schema.js';
 import type { CatalogEntry, Defaults, SourceInput } from './types.js';
 
-export interface InlineList {
+interface InlineList {
   kind: Kind;
   /** The records, each with the 1-based line its `-` item starts on. */
   records: { line: number; node: YAMLMap }[];

@@ -11,7 +11,7 @@ import { NO_RESULT } from './xlsx-cells.js';
 import { openWorkbook } from './xlsx-reader.js';
 import type { SheetRow } from './xlsx-sheet.js';
 
-export const expectedSheets = () => Object.values(SHEET_NAMES).flat().join(', ');
+const expectedSheets = () => Object.values(SHEET_NAMES).flat().join(', ');
 
 export const xlsxAdapter: SourceAdapter = {
   name: 'xlsx',
@@ -28,15 +28,15 @@ async function* readXlsx(input: SourceInput, ctx: ReadContext): AsyncIterable<In
   const workbook = await openWorkbook(file).catch((e: unknown) => {
     throw notXlsx(e);
   });
+  if (!workbook.sheetNames.some((n) => kindOfSheet(n))) {
+    throw new InputError(t('input.noKnownSheet', { file, sheets: workbook.sheetNames.join(', ') || '—', expected: expectedSheets() }));
+  }
   const wanted: [string, Kind][] = [];
   for (const name of workbook.sheetNames) {
     const kind = kindOfSheet(name);
     if (!kind) ctx.onNotice(t('input.sheetIgnored', { file, sheet: name, expected: expectedSheets() }));
     else if (input.kind && kind !== input.kind) ctx.onNotice(t('input.sheetOtherKind', { file, sheet: name, kind: input.kind }));
     else wanted.push([name, kind]);
-  }
-  if (!workbook.sheetNames.some((n) => kindOfSheet(n))) {
-    throw new InputError(t('input.noKnownSheet', { file, sheets: workbook.sheetNames.join(', ') || '—', expected: expectedSheets() }));
   }
   for (const [name, kind] of wanted) {
     try {

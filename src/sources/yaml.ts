@@ -29,7 +29,7 @@ export async function* inlineRows(m: Manifest): AsyncIterable<InputRow> {
   }
 }
 
-export function flatten(node: unknown, doc: Document, prefix = '', out = new Map<string, Cell>()): Map<string, Cell> {
+function flatten(node: unknown, doc: Document, prefix = '', out = new Map<string, Cell>()): Map<string, Cell> {
   const n = isAlias(node) ? node.resolve(doc) : node;
   const key = (k: string) => (prefix ? `${prefix}.${k}` : k);
   if (isMap(n)) {

@@ -14,7 +14,7 @@ interface Entry {
   headerOffset: number;
 }
 
-export class ZipFormatError extends Error {
+class ZipFormatError extends Error {
   override name = 'ZipFormatError';
 }
 

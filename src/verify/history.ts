@@ -25,7 +25,7 @@ export interface HistoryResult {
   notices: string[];
 }
 
-export function historyDir(opts: HistoryOptions): string {
+function historyDir(opts: HistoryOptions): string {
   if (opts.state) return resolve(opts.cwd ?? process.cwd(), opts.state);
   if (opts.inputs?.length) return stateDirFor(opts.inputs.map((p) => resolve(opts.cwd ?? process.cwd(), p)));
   return join(opts.cwd ?? process.cwd(), DEFAULT_STATE_DIR);

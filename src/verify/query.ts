@@ -6,8 +6,8 @@ import { t } from '../messages/index.js';
 import { APPROVAL_KEYS, type ApprovalKind, type EmployeeType, type NormalizedRecord } from '../types.js';
 
 const QUERY = '/open-apis/attendance/v1/user_approvals/query';
-export const USERS_PER_QUERY = 50;
-export const DAYS_PER_QUERY = 30;
+const USERS_PER_QUERY = 50;
+const DAYS_PER_QUERY = 30;
 /** Approved: what an import writes. Revoked (4) records no longer count as present, so they are not asked for. */
 const APPROVED = 2;
 
@@ -39,7 +39,7 @@ export function dateWindows(dates: readonly string[], days = DAYS_PER_QUERY): Ar
   return windows;
 }
 
-export function batches<T>(items: readonly T[], size: number): T[][] {
+function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

@@ -11,7 +11,7 @@ import { KINDS, type Cell, type InputRow, type SheetInfo } from '../types.js';
 import type { Verdict, VerifyStatus } from './compare.js';
 
 /** Fixed English identifiers after the input columns, since other programs read them. */
-export const VERIFY_COLUMNS = ['verify_status', 'approval_id', 'detail'] as const;
+const VERIFY_COLUMNS = ['verify_status', 'approval_id', 'detail'] as const;
 export const VERIFY_STATUSES: readonly VerifyStatus[] = ['present', 'missing', 'different', 'invalid'];
 
 const STYLE: Record<VerifyStatus, { fill: string; font: string }> = {
