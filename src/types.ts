@@ -1,9 +1,22 @@
 // The data that flows through the pipeline: read → validate → normalize → group → plan → submit → report.
 // Every stage takes and returns these plain shapes so each can be tested on its own.
 
-/** The record kinds an input sheet can hold. Order matters: it is the order of sheets in written workbooks. */
-export const KINDS = ['leaves', 'overtime', 'trips', 'outs', 'remedies'] as const;
+/**
+ * The record kinds an input sheet can hold. Order matters: it is the order of sheets in written workbooks.
+ * The first five create attendance records; the last two change the state of existing approvals (LIFECYCLE_KINDS).
+ */
+export const KINDS = ['leaves', 'overtime', 'trips', 'outs', 'remedies', 'approval_status', 'corehr_approvals'] as const;
 export type Kind = (typeof KINDS)[number];
+
+/** Kinds whose rows act on something that already exists (an approval, a CoreHR task) instead of creating a record. */
+export const LIFECYCLE_KINDS = ['approval_status', 'corehr_approvals'] as const;
+export type LifecycleKind = (typeof LIFECYCLE_KINDS)[number];
+export type CreatingKind = Exclude<Kind, LifecycleKind>;
+export const isLifecycleKind = (kind: string): kind is LifecycleKind => (LIFECYCLE_KINDS as readonly string[]).includes(kind);
+
+/** The `approval_type` that `approval_infos/process` uses for the records each creating kind writes. */
+export const APPROVAL_TYPES = { leaves: 'leave', overtime: 'overtime', trips: 'trip', outs: 'out', remedies: 'remedy' } as const satisfies Record<CreatingKind, string>;
+export type ApprovalType = (typeof APPROVAL_TYPES)[CreatingKind];
 
 /** Kinds that are sent inside one `user_approval` body, and the body key each goes under. */
 export const APPROVAL_KEYS = {
@@ -67,12 +80,14 @@ export type RemedyStatus = 'pending' | 'approved' | 'rejected';
 export interface NormalizedRecord {
   kind: Kind;
   ref: RowRef;
+  /** The employee (approval_status: '' — it has none; corehr_approvals: the approver's user_id, or ''). */
   user_id: string;
-  /** The `user_approval.date` (yyyyMMdd) the record is grouped under; for remedies, `remedy_date`. */
+  /** The `user_approval.date` (yyyyMMdd) the record is grouped under; for remedies, `remedy_date`; lifecycle kinds: ''. */
   date: string;
   /**
    * The API object for this row: an item of `leaves`/`overtime_works`/`trips`/`outs` (with `idempotent_id`),
-   * or a whole `user_task_remedys` body.
+   * a whole `user_task_remedys` body, a whole `approval_infos/process` body, or for corehr_approvals the PUT body
+   * plus its path and query values (`process_id`, `approver_id`, `user_id_type`; see plan/lifecycle.ts).
    */
   body: Record<string, unknown>;
   /** sha256 of the record's content (see plan/idempotency.ts); the default `idempotent_id`. */
@@ -111,7 +126,11 @@ export interface PlannedRequest {
   records: NormalizedRecord[];
 }
 
-export type RowStatus = 'created' | 'exists' | 'failed' | 'invalid' | 'skipped' | 'planned' | 'conflict';
+/** `updated`: a status change or decision this run made (lifecycle kinds); `exists`: it was already so. */
+export type RowStatus = 'created' | 'exists' | 'updated' | 'failed' | 'invalid' | 'skipped' | 'planned' | 'conflict';
+
+/** The statuses that mean "this row is done": the exit code is 0 when every row has one of them. */
+export const DONE_STATUSES: readonly RowStatus[] = ['created', 'exists', 'updated', 'planned'];
 
 /** The outcome of one input row; one per row, always. */
 export interface RowOutcome {

@@ -1,0 +1,92 @@
+// Crash safety of apply, with real processes: SIGKILL at random instants while a flaky server answers (faults
+// after the write, connection resets), then a final run. Feishu must end with every record exactly once —
+// with the state folder kept, and with it deleted before the final run.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { BIN, cleanEnv, runCli } from '../helpers/cli.js';
+import { cliEnvFor, tempDir, withSandbox } from '../helpers/sandbox.js';
+import { month, writeWorkbook } from '../helpers/workbook.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+
+const KILLS = 10;
+const USERS = 10;
+const DAYS = 6;
+const REMEDIES = 30;
+/** Slower than Feishu's 50/s so that each killed run gets only part of the way. */
+const RATE = '4';
+
+/** Starts apply and SIGKILLs it after `ms`; resolves when it is gone (it may also have finished first). */
+function killAfter(args: string[], env: NodeJS.ProcessEnv, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: 'ignore' });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+function injectFaults(sb: Sandbox): void {
+  sb.inject({ endpoint: 'user_approvals', when: 'after', action: 'status500', probability: 0.15 });
+  sb.inject({ endpoint: 'user_approvals', when: 'after', action: 'reset', probability: 0.1 });
+  sb.inject({ endpoint: 'user_task_remedys', when: 'after', action: 'reset', probability: 0.2 });
+  sb.inject({ endpoint: 'user_task_remedys', when: 'after', action: 'status500', probability: 0.1 });
+  sb.inject({ endpoint: 'approval_infos_process', when: 'after', action: 'reset', probability: 0.1 });
+}
+
+async function statuses(path: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const out: string[] = [];
+  wb.eachSheet((ws) => {
+    if (ws.name === 'summary') return;
+    const col = (ws.getRow(1).values as unknown[]).map(String).indexOf('status');
+    ws.eachRow((row, n) => {
+      if (n > 1) out.push(String(row.getCell(col).value));
+    });
+  });
+  return out;
+}
+
+describe.each([
+  { mode: 'return-existing' as const, keepState: true },
+  { mode: 'error' as const, keepState: false },
+])('apply killed $KILLS times (repeated idempotent_id → $mode, state kept: $keepState)', ({ mode, keepState }) => {
+  it('ends with every record exactly once, and the final results say so row by row', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'month.xlsx');
+    const state = join(dir, 'state');
+    await writeWorkbook(input, month(USERS, DAYS, REMEDIES));
+    await withSandbox({ duplicateIdempotentId: mode, latencyMs: { min: 20, max: 120 }, rateLimitStatus: 400 }, async (sb) => {
+      injectFaults(sb);
+      const env = cleanEnv(cliEnvFor(sb));
+      const seen: number[] = [];
+      for (let i = 0; i < KILLS; i++) {
+        // The CLI needs ~0.4 s to start; kill anywhere from "before the first request" to "mid-run".
+        await killAfter(['apply', input, '--state', state, '--no-out', '--json', '--rate', RATE], env, 300 + Math.floor(Math.random() * 1200));
+        seen.push(sb.records().length);
+      }
+      // The kills really interrupted work in progress: records grew across several kills, and were not all there.
+      expect(new Set(seen).size, `records after each kill: ${seen.join(', ')}`).toBeGreaterThanOrEqual(3);
+      expect(seen.at(-1)).toBeLessThan(USERS * DAYS * 2 + REMEDIES);
+      expect(sb.duplicates()).toEqual([]);
+      if (!keepState) rmSync(state, { recursive: true, force: true });
+      sb.clearFaults();
+      const out = join(dir, 'results.xlsx');
+      const final = await runCli(['apply', input, '--state', state, '--out', out, '--json'], { env });
+      expect(final.stderr).toBe('');
+      expect(final.code).toBe(0);
+      const live = sb.records().filter((r) => r.status !== 3 && r.status !== 4);
+      expect(live.filter((r) => r.kind !== 'remedy')).toHaveLength(USERS * DAYS * 2);
+      expect(live.filter((r) => r.kind === 'remedy')).toHaveLength(REMEDIES);
+      expect(sb.duplicates()).toEqual([]);
+      const rows = await statuses(out);
+      expect(rows).toHaveLength(USERS * DAYS * 2 + REMEDIES);
+      expect(rows.filter((s) => s !== 'created' && s !== 'exists')).toEqual([]);
+    });
+  });
+});
