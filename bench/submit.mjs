@@ -87,9 +87,11 @@ out('endpoint              requests   seconds   req/s   of 50/s   rate-limited  
 for (const e of ['user_approvals', 'user_task_remedys', 'user_task_remedys_query', 'approval_infos_process']) {
   const n = c.stats[e]?.requests ?? 0;
   if (!n) continue;
-  const secs = c.phase[e] ?? c.total;
-  const rate = n / secs;
-  out(`${e.padEnd(22)}${String(n).padStart(8)}${secs.toFixed(1).padStart(10)}${rate.toFixed(1).padStart(8)}${(rate / 50).toFixed(2).padStart(10)}${String(c.stats[e].rateLimited).padStart(15)}${String(c.stats[e].maxInAnyWindow).padStart(17)}`);
+  // Read-backs and follow-ups have no progress of their own: only their counts and rejections are shown.
+  const secs = c.phase[e];
+  const rate = secs ? n / secs : undefined;
+  const cols = rate === undefined ? ['—', '—', '—'] : [secs.toFixed(1), rate.toFixed(1), (rate / 50).toFixed(2)];
+  out(`${e.padEnd(22)}${String(n).padStart(8)}${cols[0].padStart(10)}${cols[1].padStart(8)}${cols[2].padStart(10)}${String(c.stats[e].rateLimited).padStart(15)}${String(c.stats[e].maxInAnyWindow).padStart(17)}`);
 }
 out(`total wall time ${c.total.toFixed(1)} s; floor (groups ÷ 50) ${floor.toFixed(1)} s; ratio ${(c.total / floor).toFixed(2)}`);
 if (SEQUENTIAL !== 'skip') {

@@ -11,8 +11,9 @@ import type { Kind } from './types.js';
  * - `date`: `yyyyMMdd`.
  * - `enum`: the API number or one of its names; `enum_list`: comma-separated enum values.
  * - `bool`: true/false, yes/no, 是/否, 1/0.
+ * - `json`: structured data: JSON text in a sheet or CSV cell; in YAML, the list or object itself.
  */
-export type FieldType = 'string' | 'id' | 'int' | 'number' | 'datetime' | 'minute' | 'date' | 'enum' | 'enum_list' | 'bool';
+export type FieldType = 'string' | 'id' | 'int' | 'number' | 'datetime' | 'minute' | 'date' | 'enum' | 'enum_list' | 'bool' | 'json';
 
 /** An enum: API value → accepted names (English first, then Chinese). */
 export type EnumSpec = ReadonlyArray<readonly [value: number | string, names: readonly string[]]>;
@@ -76,6 +77,28 @@ export const ENUMS = {
     ['l2', ['province', '省']],
     ['l3', ['city', '市']],
     ['l4', ['district', '区', '县', '区/县']],
+  ],
+  approval_type: [
+    ['leave', ['请假']],
+    ['out', ['外出']],
+    ['overtime', ['加班']],
+    ['trip', ['出差']],
+    ['remedy', ['补卡']],
+  ],
+  process_status: [
+    [1, ['reject', '不通过', '拒绝']],
+    [2, ['approve', '通过']],
+    [4, ['revoke', '撤销', '撤回']],
+  ],
+  corehr_decision: [
+    [3, ['approve', '通过', '同意']],
+    [2, ['reject', '拒绝', '不通过']],
+  ],
+  user_id_type: [
+    ['open_id', ['openid']],
+    ['union_id', ['unionid']],
+    ['user_id', ['userid']],
+    ['people_corehr_id', ['飞书人事ID']],
   ],
 } as const satisfies Record<string, EnumSpec>;
 
@@ -146,6 +169,21 @@ export const FIELDS: Record<Kind, readonly FieldSpec[]> = {
     reason('补卡原因'),
     f('status', 'enum', ['审批状态', '状态'], 'pending (default) / approved / rejected: the state to leave the remedy in.', '审批中（默认）/通过/不通过：补卡写入后的审批状态。', ENUMS.remedy_status),
   ],
+  approval_status: [
+    f('approval_id', 'id', ['审批ID', '审批实例ID', '审批编号'], 'The approval to change: the approval_id Feishu gave the record (a text cell: 19 digits).', '要更新的审批实例 ID（飞书返回的 approval_id，请用文本单元格：19 位数字）。'),
+    f('approval_type', 'enum', ['审批类型'], 'What the approval is: leave / out / overtime / trip / remedy.', '审批类型：请假/外出/加班/出差/补卡。', ENUMS.approval_type),
+    f('status', 'enum', ['状态', '目标状态', '操作'], 'The state to bring it to: reject / approve / revoke (1/2/4). Leaves, outs, overtime and trips accept only revoke; remedies all three.', '目标状态：不通过/通过/撤销（1/2/4）。请假、外出、加班、出差只能撤销；补卡三者皆可。', ENUMS.process_status),
+  ],
+  corehr_approvals: [
+    f('process_id', 'id', ['流程ID', '流程实例ID'], 'The CoreHR process instance (a text cell: 19 digits).', '飞书人事流程实例 ID（请用文本单元格）。'),
+    f('approver_id', 'id', ['审批任务ID', '审批人任务ID'], 'The approval task of one approver in that process.', '流程中某位审批人的审批任务 ID。'),
+    f('decision', 'enum', ['审批结果', '审批决定', '决定'], 'approve / reject (3/2).', '通过/拒绝（3/2）。', ENUMS.corehr_decision),
+    f('user_id', 'id', ['审批人ID', '审批人'], 'The original approver of the task, of the type user_id_type. Required unless system_approval is true.', '该任务原审批人的用户 ID（类型见 user_id_type）。system_approval 为 true 时可不填。'),
+    f('user_id_type', 'enum', ['用户ID类型', 'ID类型'], 'Type of user_id: open_id (default) / union_id / user_id / people_corehr_id.', 'user_id 的类型：open_id（默认）/union_id/user_id/people_corehr_id。', ENUMS.user_id_type),
+    f('system_approval', 'bool', ['系统审批', '系统身份审批'], 'true: decide as the system instead of the approver (who then loses sight of the task). Default false.', '是否以系统身份审批（原审批人将失去查看权限）。默认 false。'),
+    f('reason', 'string', ['原因', '审批意见', '理由'], 'Reason or comment, at most 1000 characters.', '审批原因，最多 1000 个字符。'),
+    f('field_values_v2', 'json', ['表单数据', '表单'], 'Form values (process_form_variable_v2 list). YAML: the list itself; sheet or CSV: the list as JSON text.', '表单数据（process_form_variable_v2 列表）。YAML 中直接写列表；表格或 CSV 中写 JSON 文本。'),
+  ],
 };
 
 /**
@@ -158,6 +196,8 @@ export const REQUIRED_COLUMNS: Record<Kind, ReadonlyArray<string | readonly stri
   overtime: ['user_id', 'start_time', 'end_time', 'unit', 'category', 'type'],
   trips: ['user_id', 'start_time', 'end_time', 'reason', 'approve_pass_time', 'approve_apply_time'],
   remedies: ['user_id', 'remedy_date', 'punch_no', 'work_type', 'remedy_time', 'reason'],
+  approval_status: ['approval_id', 'approval_type', 'status'],
+  corehr_approvals: ['process_id', 'approver_id', 'decision'],
 };
 
 /** Sheet names per kind (compared case-insensitively), English first. */
@@ -167,6 +207,8 @@ export const SHEET_NAMES: Record<Kind, readonly string[]> = {
   trips: ['trips', '出差'],
   outs: ['outs', '外出'],
   remedies: ['remedies', '补卡'],
+  approval_status: ['approval_status', '审批状态'],
+  corehr_approvals: ['corehr_approvals', '人事审批'],
 };
 
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
@@ -192,4 +234,9 @@ export function fieldOfHeader(kind: Kind, header: string): string | null {
 
 export function fieldSpec(kind: Kind, name: string): FieldSpec | undefined {
   return FIELDS[kind].find((s) => s.name === name);
+}
+
+/** Fields of type `json` (any kind): a YAML source keeps their value whole, as JSON text, instead of flattening it. */
+export function isJsonField(name: string): boolean {
+  return Object.values(FIELDS).some((specs) => specs.some((s) => s.name === name && s.type === 'json'));
 }

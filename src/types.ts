@@ -16,7 +16,6 @@ export const isLifecycleKind = (kind: string): kind is LifecycleKind => (LIFECYC
 
 /** The `approval_type` that `approval_infos/process` uses for the records each creating kind writes. */
 export const APPROVAL_TYPES = { leaves: 'leave', overtime: 'overtime', trips: 'trip', outs: 'out', remedies: 'remedy' } as const satisfies Record<CreatingKind, string>;
-export type ApprovalType = (typeof APPROVAL_TYPES)[CreatingKind];
 
 /** Kinds that are sent inside one `user_approval` body, and the body key each goes under. */
 export const APPROVAL_KEYS = {

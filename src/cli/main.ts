@@ -7,6 +7,7 @@ import { registerHistory } from './commands/history.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerTemplate } from './commands/template.js';
+import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
 import { describeSystemError, printError } from './output.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerPlan(program);
   registerApply(program);
+  registerUndo(program);
   registerVerify(program);
   registerHistory(program);
   registerTemplate(program);

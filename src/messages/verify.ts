@@ -36,4 +36,5 @@ export const verifyMessages = {
   'history.noCounts': { en: 'no rows settled', zh: '没有已处理的行' },
   'history.interrupted': { en: 'interrupted', zh: '已中断' },
   'history.unfinished': { en: 'unfinished (the process stopped without finishing)', zh: '未完成（进程未正常结束）' },
+  'verify.unchecked': { en: 'not read back: Feishu has no query for status updates and CoreHR decisions', zh: '未核对：飞书没有查询审批状态更新与人事审批决定的接口' },
 } satisfies Catalog;

@@ -2,6 +2,7 @@
 // (interval, duration, default_locale, date, catalog types, remedy status) and the checks that need two cells.
 import type { CatalogEntry, Defaults } from '../sources/types.js';
 import type { InputRow, Kind, Problem, RemedyStatus } from '../types.js';
+import { buildCorehrDecision, buildStatusUpdate } from './lifecycle.js';
 import { problemAt } from './problems.js';
 import { dayOf, wallSeconds } from './time.js';
 
@@ -168,6 +169,8 @@ export function build(kind: Kind, v: Values, row: InputRow, defaults: Defaults):
   if (kind === 'leaves' || kind === 'outs') typed(kind, v, row, defaults, b);
   else if (kind === 'overtime') overtime(v, row, b);
   else if (kind === 'trips') trip(v, row, b);
-  else remedy(v, row, b);
+  else if (kind === 'remedies') remedy(v, row, b);
+  else if (kind === 'approval_status') buildStatusUpdate(v, row, b);
+  else buildCorehrDecision(v, row, b);
   return b;
 }

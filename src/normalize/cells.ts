@@ -76,6 +76,16 @@ function toId(cell: Cell): Converted {
   return ok(String(cell));
 }
 
+/** JSON text (a YAML source hands over its list or object as JSON text too); its shape is the schema's business. */
+function toJson(cell: Cell): Converted {
+  if (typeof cell !== 'string') return fail('lifecycle.badJson', cell, { reason: typeof cell });
+  try {
+    return ok(JSON.parse(cell) as unknown);
+  } catch (e) {
+    return fail('lifecycle.badJson', cell.length > 60 ? `${cell.slice(0, 60)}…` : cell, { reason: (e as Error).message });
+  }
+}
+
 const BOOLS: Record<string, boolean> = { true: true, yes: true, y: true, 是: true, '1': true, false: false, no: false, n: false, 否: false, '0': false };
 
 /** Converts one non-error cell to the API value of a field of type `type`. */
@@ -124,5 +134,7 @@ export function convertCell(type: FieldType, cell: Cell, spec?: EnumSpec): Conve
       const b = BOOLS[squash(String(cell))];
       return b === undefined ? fail('validate.badBool', cell) : ok(b);
     }
+    case 'json':
+      return toJson(cell);
   }
 }

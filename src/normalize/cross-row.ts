@@ -1,6 +1,6 @@
 // Checks that need more than one row: exact duplicates, a reused idempotent_id, overlapping leaves of one person.
 // Streaming: rows arrive one at a time (100,000 in a big month), so only what later rows are compared with is kept.
-import type { NormalizedRecord, Problem, RowRef } from '../types.js';
+import { isLifecycleKind, type NormalizedRecord, type Problem, type RowRef } from '../types.js';
 import { problemOnRef } from './problems.js';
 import { wallSeconds } from './time.js';
 
@@ -34,6 +34,12 @@ export class CrossRowChecks {
     const ownId = typeof id === 'string' && id !== record.hash ? `${record.kind}:id:${id}` : undefined;
     const sameId = ownId && this.seen.get(ownId);
     if (sameId) return [problemOnRef(record.ref, 'validate.duplicateId', { ...sameId, id: String(id) })];
+
+    // Two different requests for one approval or task in one run: which wins would depend on timing.
+    const target = isLifecycleKind(record.kind) ? `${record.kind}:target:${record.identity}` : undefined;
+    const sameTarget = target && this.seen.get(target);
+    if (sameTarget) return [problemOnRef(record.ref, 'lifecycle.sameTarget', { ...sameTarget })];
+    if (target) this.seen.set(target, record.ref);
 
     if (record.kind === 'leaves') {
       const problem = this.checkLeave(record);

@@ -4,12 +4,16 @@ import type { InputRow, Problem, RowRef, SheetInfo } from '../types.js';
 
 /**
  * The column holding `field`, or -1. A parent field (`i18n_names`, `departure`) falls back to its first child column,
- * so "i18n_names is required" points at `i18n_names.ch` when that column exists.
+ * so "i18n_names is required" points at `i18n_names.ch` when that column exists. A field inside a JSON cell
+ * (`field_values_v2.variable_value.text_value`) points at the cell that holds it.
  */
 export function columnOf(sheet: SheetInfo, field: string): number {
   const exact = sheet.fields.indexOf(field);
   if (exact >= 0) return exact;
-  return sheet.fields.findIndex((f) => f !== null && f.startsWith(`${field}.`));
+  const child = sheet.fields.findIndex((f) => f !== null && f.startsWith(`${field}.`));
+  if (child >= 0) return child;
+  const parent = sheet.fields.findIndex((f) => f !== null && field.startsWith(`${f}.`));
+  return parent;
 }
 
 /** A problem on `field` of `row` (field '' = the whole row). */

@@ -3,7 +3,7 @@
 import { contentHash } from '../plan/idempotency.js';
 import { schemaProblems, validateObject } from '../schema/index.js';
 import type { Defaults } from '../sources/types.js';
-import type { InputRow, Kind, NormalizedRecord, Problem } from '../types.js';
+import { isLifecycleKind, type InputRow, type Kind, type NormalizedRecord, type Problem } from '../types.js';
 import { build } from './build.js';
 import { readCells } from './read.js';
 
@@ -19,9 +19,12 @@ export interface NormalizeResult {
 /**
  * What makes two rows "the same record" even when their content differs (a fixed typo in the reason): the journal
  * uses it to detect conflicts. Approval kinds: kind, user, start, end and type (leaves/outs: uniq_id, else the names;
- * overtime: the rule type). Remedies: kind, user, remedy_date, punch_no, work_type.
+ * overtime: the rule type). Remedies: kind, user, remedy_date, punch_no, work_type. Status updates: the approval_id;
+ * CoreHR decisions: process_id and approver_id (what they act on).
  */
 export function identityOf(kind: Kind, user_id: string, body: Record<string, unknown>): string {
+  if (kind === 'approval_status') return JSON.stringify([kind, body.approval_id]);
+  if (kind === 'corehr_approvals') return JSON.stringify([kind, body.process_id, body.approver_id]);
   if (kind === 'remedies') return JSON.stringify([kind, user_id, body.remedy_date, body.punch_no, body.work_type]);
   const type =
     kind === 'leaves' || kind === 'outs' ? (body.uniq_id ?? body.i18n_names ?? null) : kind === 'overtime' ? body.type : null;
@@ -33,14 +36,16 @@ export function normalizeRow(row: InputRow, defaults: Defaults): NormalizeResult
   const cells = readCells(row);
   const built = build(kind, cells.values, row, defaults);
   const problems = [...cells.problems, ...built.problems];
-  const user_id = cells.values.get('user_id') as string | undefined;
+  const lifecycle = isLifecycleKind(kind);
+  // Lifecycle rows act on an approval or a task: no employee is required (a CoreHR approver's user_id is optional).
+  const user_id = (cells.values.get('user_id') as string | undefined) ?? (lifecycle ? '' : undefined);
   const body = built.body;
 
   const hash = contentHash({ kind, user_id: user_id ?? '', date: built.date ?? '', body });
-  // The user's own record id wins; remedies have no idempotent_id in the API at all.
-  if (kind !== 'remedies') body.idempotent_id = cells.values.get('idempotent_id') ?? hash;
+  // The user's own record id wins; remedies and the lifecycle kinds have no idempotent_id in the API at all.
+  if (kind !== 'remedies' && !lifecycle) body.idempotent_id = cells.values.get('idempotent_id') ?? hash;
 
-  const data = kind === 'remedies' ? body : { user_id, date: built.date, ...body };
+  const data = kind === 'remedies' || lifecycle ? body : { user_id, date: built.date, ...body };
   const skip = new Set([...cells.failed, ...built.skip]);
   problems.push(...schemaProblems(row, validateObject(kind, data), skip));
 

@@ -50,8 +50,17 @@ export interface HashParts {
  * whitespace and NFC-normalises strings. The file, sheet and row number never enter the hash, so re-exporting,
  * reordering rows or moving a row to another file or sheet gives the same id; changing any value sent to Feishu
  * gives a new one. `v` is bumped if this rule ever changes.
+ *
+ * Re-import after a withdrawal: Feishu (like the sandbox) may keep a revoked record's idempotent_id, so sending the
+ * same id again would answer with the revoked record and write nothing. When the journal shows that records of this
+ * row (same hash) were withdrawn — revoked (status 4) by any run, or changed by an `undo` — N times, the row is sent
+ * with `reimportId(id, N)` = `<id>-r<N>` instead (see run/decide.ts). N only grows with each withdrawal, so a crash
+ * and re-run reuse the same id, and each re-import after another undo gets a fresh one.
  */
 export function contentHash(parts: HashParts): string {
   const { idempotent_id: _ignored, ...body } = parts.body;
   return sha256Hex32(canonicalJson({ v: 1, kind: parts.kind, user_id: parts.user_id, date: parts.date, body }));
 }
+
+/** The idempotent_id of a row whose earlier records were withdrawn `times` times (see contentHash). */
+export const reimportId = (id: string, times: number): string => (times > 0 ? `${id}-r${times}` : id);

@@ -1,7 +1,8 @@
 // The request plan: valid records → the fewest requests that carry them all. Pure: no I/O, no clock, no randomness,
 // so the same records in any order give the same plan, byte for byte.
-import { APPROVAL_KEYS, KINDS, type ApprovalKind, type EmployeeType, type Endpoint, type Kind, type NormalizedRecord, type PlannedRequest } from '../types.js';
+import { APPROVAL_KEYS, KINDS, isLifecycleKind, type ApprovalKind, type EmployeeType, type Endpoint, type Kind, type NormalizedRecord, type PlannedRequest } from '../types.js';
 import { canonicalJson, sha256Hex32 } from './idempotency.js';
+import { lifecycleRequests } from './lifecycle.js';
 
 /** Each Feishu endpoint allows this many requests per second, each on its own (NOTES.md). */
 export const RATE_PER_ENDPOINT = 50;
@@ -56,14 +57,16 @@ export function approvalBody(user_id: string, date: string, records: readonly No
 /**
  * One `user_approvals` request per distinct (user_id, date), carrying every leave, overtime, trip and out record of
  * that user and day whatever sheet or file it came from; one `user_task_remedys` request per remedy. Requests are
- * ordered by user, then date (remedies after approvals).
+ * ordered by user, then date (remedies after approvals); status updates and CoreHR decisions come last, one each.
  */
 export function buildPlan(records: readonly NormalizedRecord[], opts: { employeeType: EmployeeType }): Plan {
   const query = { employee_type: opts.employeeType };
   const groups = new Map<string, NormalizedRecord[]>();
   const remedies: NormalizedRecord[] = [];
+  const lifecycle: NormalizedRecord[] = [];
   for (const r of records) {
     if (r.kind === 'remedies') remedies.push(r);
+    else if (isLifecycleKind(r.kind)) lifecycle.push(r);
     else {
       // JSON keeps the pair unambiguous whatever characters a user id holds.
       const key = JSON.stringify([r.user_id, r.date]);
@@ -83,6 +86,7 @@ export function buildPlan(records: readonly NormalizedRecord[], opts: { employee
   }
   remedies.sort((a, b) => byUserDate(a, b) || cmp(itemKey(a), itemKey(b)));
   for (const r of remedies) requests.push(request('user_task_remedys', query, r.body, [r]));
+  requests.push(...lifecycleRequests(lifecycle));
 
   return { requests, summary: summarize(requests, records) };
 }

@@ -6,7 +6,7 @@ import type { ResultsSummary } from './results.js';
 import { setSafe } from './safe.js';
 import { FILL, fill } from './workbook.js';
 
-const STATUSES: readonly RowStatus[] = ['created', 'exists', 'failed', 'invalid', 'conflict', 'skipped', 'planned'];
+const STATUSES: readonly RowStatus[] = ['created', 'exists', 'updated', 'failed', 'invalid', 'conflict', 'skipped', 'planned'];
 
 export function writeResultsSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, s: ResultsSummary): void {
   const ws = workbook.addWorksheet(name);

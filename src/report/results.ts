@@ -41,9 +41,11 @@ const ADDED = new Set<string>(RESULT_COLUMNS);
 /** Text whatever it looks like: ids are 19-digit numbers a number cell would round. */
 const TEXT_RESULTS = new Set(['status', 'approval_id', 'idempotent_id', 'error_code', 'log_id']);
 
-const STATUS_STYLE: Record<RowStatus, { fill: string; font: string }> = {
+/** Green: done (a status change or decision made is `updated`); red: needs the user; grey: not attempted. */
+export const STATUS_STYLE: Record<RowStatus, { fill: string; font: string }> = {
   created: { fill: FILL.good, font: FONT.good },
   exists: { fill: FILL.good, font: FONT.good },
+  updated: { fill: FILL.good, font: FONT.good },
   failed: { fill: FILL.bad, font: FONT.bad },
   invalid: { fill: FILL.bad, font: FONT.bad },
   conflict: { fill: FILL.bad, font: FONT.bad },

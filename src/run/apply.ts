@@ -1,5 +1,6 @@
 // apply: read → validate → normalize → group → plan → (skip what is settled) → submit → report.
 // The one function that runs the whole job; every stage it calls is usable on its own.
+import { join } from 'node:path';
 import { buildPlan } from '../plan/plan.js';
 import { t } from '../messages/index.js';
 import { Outcomes } from '../submit/outcomes.js';
@@ -7,7 +8,7 @@ import { submit } from '../submit/index.js';
 import type { EmployeeType, Endpoint, Kind } from '../types.js';
 import { connect, type Connection } from './connect.js';
 import { decide } from './decide.js';
-import { openRunJournal, type RunJournal } from './journal.js';
+import { openRunJournal, stateDirFor, type RunJournal } from './journal.js';
 import { writeRunResults } from './results.js';
 import { validateInputs } from './validate.js';
 
@@ -17,12 +18,12 @@ export interface ApplyOptions {
   dryRun?: boolean;
   /** Results workbook path; false: none. Default: next to the first input. */
   out?: string | false;
-  /** State folder (journal). Default: `.feishu-import/` beside the first input. */
+  /** State folder (journal). Default: `.feishu-import/` beside the first input; with `sandbox`, its `sandbox/` folder. */
   state?: string;
   rate?: number;
   concurrency?: number;
   baseUrl?: string;
-  /** Run against an in-process sandbox instead of Feishu (no credentials needed). */
+  /** Run against an in-process sandbox instead of Feishu (no credentials needed), kept in the state folder. */
   sandbox?: boolean;
   /** Revoke an earlier record whose content changed, then write the new one. */
   replace?: boolean;
@@ -72,8 +73,9 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
     if (opts.dryRun) {
       for (const r of validation.records) outcomes.set(r, 'planned');
     } else {
-      connection = await connect(opts, stats, events);
-      journal = await openRunJournal(paths, opts, validation.inputs.files, 'apply');
+      const state = runStateDir(paths, opts);
+      connection = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
+      journal = await openRunJournal(paths, { ...opts, state }, validation.inputs.files, 'apply');
       runId = journal.runId;
       const work = await decide(plan, journal, outcomes, connection, opts);
       const totals: Partial<Record<Endpoint, number>> = {};
@@ -82,7 +84,7 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
       const done: Partial<Record<Endpoint, number>> = {};
       await submit(work, {
         client: connection.client,
-        journal: journal.submit,
+        journal: { ...journal.submit, process: journal.process },
         outcomes,
         employeeType,
         signal: opts.signal ?? new AbortController().signal,
@@ -127,6 +129,17 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
   }
   return result;
 }
+
+/**
+ * The state folder of a run. Runs against the sandbox keep theirs (journal and the sandbox's records) in a `sandbox/`
+ * folder inside it: a trial against the sandbox must never make a later real run believe rows were written to Feishu.
+ */
+export function runStateDir(paths: string[], opts: { state?: string; sandbox?: boolean }): string {
+  const dir = stateDirFor(paths, opts.state);
+  return opts.sandbox ? join(dir, 'sandbox') : dir;
+}
+
+export const sandboxStorePath = (stateDir: string): string => join(stateDir, 'sandbox.json');
 
 function markInvalid(problems: { file: string; sheet: string; row: number; message: string; column: string }[], rows: { sheet: { file: string; name: string }; row: number }[], outcomes: Outcomes): void {
   const byRow = new Map<string, string[]>();

@@ -18,6 +18,11 @@ export interface ConnectOptions {
   rate?: number;
   concurrency?: number;
   env?: NodeJS.ProcessEnv;
+  /**
+   * With `sandbox`: keep the sandbox's records in this file (loaded at start, saved on close), so that a later
+   * command (undo, a re-import) finds what an earlier one wrote. apply and undo pass `<state dir>/sandbox.json`.
+   */
+  sandboxStore?: string;
 }
 
 export interface RunStats {
@@ -31,7 +36,9 @@ export async function connect(opts: ConnectOptions, stats: RunStats, events: { o
   let config;
   if (opts.sandbox) {
     // A little latency so the sandbox run looks like the real thing (and exercises concurrency), nothing more.
-    sandbox = await startSandbox({ latencyMs: { min: 20, max: 60 } });
+    // CoreHR tasks are created on first use: a local sandbox cannot know a user's processes, and the demo should work.
+    const persist = opts.sandboxStore ? { persistPath: opts.sandboxStore, corehrTasksOnDemand: true } : {};
+    sandbox = await startSandbox({ latencyMs: { min: 20, max: 60 }, ...persist });
     config = { origin: sandbox.url, pathPrefix: '', appId: sandbox.appId, appSecret: new Secret(sandbox.appSecret) };
   } else {
     config = resolveClientConfig({ ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}), env: opts.env ?? process.env });

@@ -1,25 +1,33 @@
 // Before anything is queued: leave out what the journal already settled, and stop rows that would silently
 // write a second version of a record written earlier (same identity, changed content). Deciding this before
 // queueing keeps skipped rows from spending the rate limit (PITFALLS: Cap #2010).
+import type { JournalEntry } from '../journal/index.js';
 import { t } from '../messages/index.js';
+import { reimportId } from '../plan/idempotency.js';
+import { PROCESS_PATH } from '../plan/lifecycle.js';
 import type { Plan } from '../plan/plan.js';
 import type { Caller } from '../submit/context.js';
 import type { Outcomes } from '../submit/outcomes.js';
 import type { SubmitWork } from '../submit/index.js';
-import type { Kind, NormalizedRecord } from '../types.js';
+import { APPROVAL_TYPES, isLifecycleKind, type CreatingKind, type NormalizedRecord } from '../types.js';
 import type { RunJournal } from './journal.js';
-
-const APPROVAL_TYPE: Record<Kind, string> = { leaves: 'leave', overtime: 'overtime', trips: 'trip', outs: 'out', remedies: 'remedy' };
 
 export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes, conn: { client: Caller }, opts: { replace?: boolean }): Promise<SubmitWork> {
   const requests: SubmitWork['requests'] = [];
   const replacements: Array<{ record: NormalizedRecord; approval_id: string }> = [];
+  const withdrawn = withdrawnTimes(journal.state.entries);
   for (const request of plan.requests) {
     const records: NormalizedRecord[] = [];
     for (const r of request.records) {
       const done = journal.state.confirmed(r.hash);
       if (done) {
         outcomes.set(r, 'exists', done.approval_id ? { approval_id: done.approval_id } : {});
+        continue;
+      }
+      if (isLifecycleKind(r.kind)) {
+        // A status change is a move, not a record: a later file may move the same approval again, so no conflicts.
+        if (alreadyInState(r, journal)) outcomes.set(r, 'exists', { approval_id: String(r.body.approval_id) });
+        else records.push(r);
         continue;
       }
       const earlier = journal.state.byIdentity(r.identity);
@@ -30,7 +38,7 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
           continue;
         }
       }
-      records.push(r);
+      records.push(withReimportId(r, withdrawn.get(r.hash) ?? 0));
     }
     requests.push({ request, records });
   }
@@ -40,16 +48,56 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
   return { requests };
 }
 
+/** A status update the journal shows done already (by any run): `exists`, without asking Feishu. */
+function alreadyInState(r: NormalizedRecord, journal: RunJournal): boolean {
+  if (r.kind !== 'approval_status') return false;
+  const p = journal.state.processed(String(r.body.approval_id));
+  return !!p && p.result !== 'failed' && p.status === r.body.status;
+}
+
+/** plan/idempotency.ts: a row whose earlier records were withdrawn goes with a fresh, derived idempotent_id. */
+function withReimportId(r: NormalizedRecord, times: number): NormalizedRecord {
+  if (times === 0 || typeof r.body.idempotent_id !== 'string') return r;
+  return { ...r, body: { ...r.body, idempotent_id: reimportId(r.body.idempotent_id, times) } };
+}
+
+/**
+ * hash → how many distinct approvals written for it no longer stand: their latest recorded status change is a
+ * revoke (4), or was made by an undo run. The same rule as JournalState's `withdrawn`, counted.
+ */
+function withdrawnTimes(entries: readonly JournalEntry[]): Map<string, number> {
+  const undoRuns = new Set<string>();
+  const latest = new Map<string, { status: number; run: string }>();
+  const approvals = new Map<string, Set<string>>();
+  for (const e of entries) {
+    if (e.t === 'run-start' && e.command === 'undo') undoRuns.add(e.run);
+    if (e.t === 'process' && e.result !== 'failed') latest.set(e.approval_id, e);
+    if (e.t !== 'outcome') continue;
+    for (const r of e.records) {
+      if ((r.status === 'created' || r.status === 'exists') && r.approval_id) approvals.set(r.hash, (approvals.get(r.hash) ?? new Set()).add(r.approval_id));
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const [hash, ids] of approvals) {
+    const n = [...ids].filter((id) => {
+      const p = latest.get(id);
+      return !!p && (p.status === 4 || undoRuns.has(p.run));
+    }).length;
+    if (n) counts.set(hash, n);
+  }
+  return counts;
+}
+
 /** --replace: revoke the earlier version first (status 4; a pending remedy can only be rejected, status 1). */
 async function revoke(list: Array<{ record: NormalizedRecord; approval_id: string }>, client: Caller, journal: RunJournal): Promise<Map<NormalizedRecord, { approval_id: string; message: string }>> {
   const failed = new Map<NormalizedRecord, { approval_id: string; message: string }>();
   await Promise.all(
     list.map(async ({ record, approval_id }) => {
-      const approval_type = APPROVAL_TYPE[record.kind];
+      const approval_type = APPROVAL_TYPES[record.kind as CreatingKind];
       const statuses = record.kind === 'remedies' ? [4, 1] : [4];
       let last = '';
       for (const status of statuses) {
-        const res = await client.call({ endpoint: 'approval_infos_process', method: 'POST', path: '/open-apis/attendance/v1/approval_infos/process', body: { approval_id, approval_type, status }, retryAmbiguous: true });
+        const res = await client.call({ endpoint: 'approval_infos_process', method: 'POST', path: PROCESS_PATH, body: { approval_id, approval_type, status }, retryAmbiguous: true });
         await journal.process(approval_id, approval_type, status, res);
         if (res.ok) return;
         last = res.msg;

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { TokenStore } from './auth.js';
 import { FaultSet } from './faults.js';
+import { loadStore, saveStore } from './persist.js';
 import { SlidingWindow } from './rate-limit.js';
 import { handleRequest, type Pipeline } from './server.js';
 import type { SandboxState } from './state.js';
@@ -21,6 +22,7 @@ function perEndpoint<T>(make: (e: SandboxEndpoint) => T): Record<SandboxEndpoint
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const options: SandboxOptions = { ...opts };
   const store = new Store(opts.revokedKeepsIdempotentId ?? true);
+  const loaded = opts.persistPath ? await loadStore(opts.persistPath, store) : undefined;
   const clock = opts.clock ?? (() => performance.timeOrigin + performance.now());
   const state: SandboxState = {
     appId: opts.appId ?? 'cli_sandbox',
@@ -58,12 +60,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     url: `http://127.0.0.1:${port}`,
     appId: state.appId,
     appSecret: state.appSecret,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         for (const res of pipeline.hung) res.socket?.destroy();
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      if (opts.persistPath) await saveStore(opts.persistPath, store, loaded);
+    },
     inject: (fault) => pipeline.faults.inject(fault),
     clearFaults: () => pipeline.faults.clear(),
     expireTokens: () => state.tokens.expireAll(),

@@ -4,13 +4,22 @@ import type { CorehrStatus, CorehrTaskSeed, RecordKind, SandboxRecord } from './
 /** Statuses of a record that no longer counts as present (rejected, cancelled, revoked). */
 const DEAD_STATUSES = new Set([1, 3, 4]);
 
-interface CorehrTask {
+export interface CorehrTask {
   process_id: string;
   approver_id: string;
   user_id?: string;
   status: CorehrStatus;
   reason?: string;
   system_approval?: boolean;
+  field_values_v2?: unknown[];
+}
+
+export interface StoreSnapshot {
+  version: 1;
+  /** The last approval id issued (a bigint as text), so ids stay increasing across restarts. */
+  lastId: string;
+  records: SandboxRecord[];
+  corehr: CorehrTask[];
 }
 
 /** Key order must not make two equal contents look different. */
@@ -61,6 +70,24 @@ export class Store {
       this.byIdempotentId.set(this.idemKey(record.employee_type, record.user_id, record.kind, record.idempotent_id), record);
     }
     return record;
+  }
+
+  /** Everything the store holds, as plain data (sandbox/persist.ts writes it to a file). */
+  snapshot(): StoreSnapshot {
+    return { version: 1, lastId: this.lastId.toString(), records: this.records, corehr: [...this.corehr.values()] };
+  }
+
+  /** Loads a snapshot into an empty store, rebuilding the indexes. */
+  restore(snap: StoreSnapshot): void {
+    this.lastId = BigInt(snap.lastId);
+    for (const record of snap.records) {
+      this.records.push(record);
+      this.byApprovalId.set(record.approval_id, record);
+      if (record.idempotent_id) {
+        this.byIdempotentId.set(this.idemKey(record.employee_type, record.user_id, record.kind, record.idempotent_id), record);
+      }
+    }
+    for (const task of snap.corehr) this.corehr.set(this.corehrKey(task.process_id, task.approver_id), task);
   }
 
   get(approvalId: string): SandboxRecord | undefined {

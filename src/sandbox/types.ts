@@ -64,6 +64,13 @@ export interface SandboxOptions {
   rejectWhen?: RejectApprovalPredicate;
   rejectRemedyWhen?: RejectRemedyPredicate;
   /**
+   * Keep the records and CoreHR tasks in this JSON file: loaded at start when it exists, saved on close (mode 0600).
+   * Tokens, faults and statistics are not kept.
+   */
+  persistPath?: string;
+  /** A decision on a CoreHR task the sandbox does not know creates it, pending, first (for `--sandbox` demos). */
+  corehrTasksOnDemand?: boolean;
+  /**
    * Milliseconds, monotonic; drives the rate-limit window and token expiry. Tests pass a hand-moved clock so that
    * "120 requests in the same second" holds however slow the machine is. Default: a monotonic wall clock.
    */
@@ -132,6 +139,8 @@ export interface CorehrTaskView {
   status: string;
   reason?: string;
   system_approval?: boolean;
+  /** The form values sent with the decision, as received. */
+  field_values_v2?: unknown[];
 }
 
 export interface Sandbox {

@@ -2,6 +2,7 @@
 // have (`i18n_names: {ch: 年假}` → `i18n_names.ch`), lists to comma-separated text (`transportation: [1, 2]` → "1,2").
 // A manifest's `sources` are expanded by sources/index.ts, not here.
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isJsonField } from '../fields.js';
 import type { Cell, InputRow } from '../types.js';
 import { isEmptyRow, sheetInfo } from './header.js';
 import { loadManifest, type Manifest } from './manifest.js';
@@ -32,6 +33,8 @@ export async function* inlineRows(m: Manifest): AsyncIterable<InputRow> {
 function flatten(node: unknown, doc: Document, prefix = '', out = new Map<string, Cell>()): Map<string, Cell> {
   const n = isAlias(node) ? node.resolve(doc) : node;
   const key = (k: string) => (prefix ? `${prefix}.${k}` : k);
+  // A structured field (type json in fields.ts: field_values_v2) stays whole, as the JSON text a sheet cell would hold.
+  if (isJsonField(prefix) && (isSeq(n) || isMap(n))) return out.set(prefix, JSON.stringify(n.toJS(doc)));
   if (isMap(n)) {
     for (const pair of n.items) flatten(pair.value, doc, key(String(isScalar(pair.key) ? pair.key.value : pair.key)), out);
   } else if (isSeq(n)) {

@@ -5,7 +5,7 @@ import { parseErrorRecords } from '../feishu/errors.js';
 import { t } from '../messages/index.js';
 import { approvalBody } from '../plan/plan.js';
 import { APPROVAL_KEYS, type ApprovalKind, type NormalizedRecord } from '../types.js';
-import { errorText, type CallResult, type SubmitContext } from './context.js';
+import { closedUnsent, errorText, type CallResult, type SubmitContext } from './context.js';
 import { readBackApprovals } from './readback.js';
 
 const PATH = '/open-apis/attendance/v1/user_approvals';
@@ -56,11 +56,7 @@ export async function sendApprovalGroup(key: string, records: NormalizedRecord[]
       signal: ctx.signal,
     });
     const logId = res.logId;
-    if (!res.ok && res.attempts === 0 && ctx.signal.aborted) {
-      // Ctrl-C caught it in the limiter's queue: never sent, so simply not done.
-      for (const r of pending) ctx.outcomes.set(r, 'skipped', { error_message: t('submit.interrupted') });
-      return;
-    }
+    if (await closedUnsent(res, pending, reqKey, ctx)) return;
     if (res.ok) {
       const ids = approvalIdsOf(res.data);
       const settled = pending.map((r) => {

@@ -1,5 +1,6 @@
 // What every submit step needs, passed in once (taze: one queue, shared, so nothing bypasses it).
 import type { CallRequest, CallResult } from '../feishu/types.js';
+import { t } from '../messages/index.js';
 import type { EmployeeType, Endpoint, NormalizedRecord } from '../types.js';
 import type { Outcomes } from './outcomes.js';
 
@@ -18,6 +19,11 @@ export interface SubmitJournal {
     records: Array<{ hash: string; status: 'created' | 'exists' | 'failed' | 'conflict'; approval_id?: string; code?: number; msg?: string }>,
     meta: { logId?: string; httpStatus?: number },
   ): Promise<void>;
+  /**
+   * An approval status change that was done (`exists`: found already done), or refused. Status updates record it so
+   * that a later run, an undo and a re-import know the approval's state without asking Feishu.
+   */
+  process?(approval_id: string, approval_type: string, status: number, res: CallResult, exists?: boolean): Promise<void>;
 }
 
 export interface SubmitEvents {
@@ -39,4 +45,15 @@ export interface SubmitContext {
 /** The error text a row gets: the server's message, plus our explanation in words when we have one. */
 export function errorText(res: Extract<CallResult, { ok: false }>): string {
   return res.explanation ? `${res.msg} — ${res.explanation}` : res.msg;
+}
+
+/**
+ * Ctrl-C caught the call in the limiter's queue, so it was never sent: its rows are `skipped`, and the intent is
+ * closed in the journal (nothing to reconcile). False when the call was sent (or not aborted).
+ */
+export async function closedUnsent(res: CallResult, records: NormalizedRecord[], req: string, ctx: SubmitContext): Promise<boolean> {
+  if (res.ok || res.attempts > 0 || !ctx.signal.aborted) return false;
+  for (const r of records) ctx.outcomes.set(r, 'skipped', { error_message: t('submit.interrupted') });
+  await ctx.journal.outcome(req, 'failed', [], {});
+  return true;
 }

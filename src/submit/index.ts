@@ -6,6 +6,7 @@ import { t } from '../messages/index.js';
 import type { NormalizedRecord, PlannedRequest } from '../types.js';
 import { sendApprovalGroup } from './approvals.js';
 import type { SubmitContext } from './context.js';
+import { sendLifecycle } from './lifecycle.js';
 import { matchRemedies, queryRemedies, sendRemedy } from './remedies.js';
 
 /** Calls handed to one endpoint's limiter at once: enough to keep 50 req/s going at ~1 s latency. */
@@ -19,7 +20,9 @@ export interface SubmitWork {
 export async function submit(work: SubmitWork, ctx: SubmitContext): Promise<void> {
   const approvals = work.requests.filter((w) => w.request.endpoint === 'user_approvals' && w.records.length);
   const remedies = work.requests.filter((w) => w.request.endpoint === 'user_task_remedys' && w.records.length);
-  await Promise.all([submitApprovals(approvals, ctx), submitRemedies(remedies, ctx)]);
+  const statuses = work.requests.filter((w) => w.request.endpoint === 'approval_infos_process' && w.records.length);
+  const decisions = work.requests.filter((w) => w.request.endpoint === 'corehr_approvers' && w.records.length);
+  await Promise.all([submitApprovals(approvals, ctx), submitRemedies(remedies, ctx), submitLifecycle(statuses, ctx), submitLifecycle(decisions, ctx)]);
 }
 
 function notStarted(records: NormalizedRecord[], ctx: SubmitContext): void {
@@ -58,6 +61,22 @@ async function submitRemedies(work: SubmitWork['requests'], ctx: SubmitContext):
         if (ctx.signal.aborted) return notStarted(rs, ctx);
         await sendRemedy(request.key, record, matched.get(record), ctx);
         ctx.events.onSettled?.('user_task_remedys', 1);
+      }),
+    ),
+  );
+}
+
+/** Status updates or CoreHR decisions (one endpoint per call, so each keeps its own 50/s): one request per row. */
+async function submitLifecycle(work: SubmitWork['requests'], ctx: SubmitContext): Promise<void> {
+  const limit = pLimit(IN_FLIGHT);
+  await Promise.all(
+    work.map(({ request, records }) =>
+      limit(async () => {
+        const record = records[0];
+        if (!record) return;
+        if (ctx.signal.aborted) return notStarted(records, ctx);
+        await sendLifecycle(request.key, record, ctx);
+        ctx.events.onSettled?.(request.endpoint, 1);
       }),
     ),
   );

@@ -3,7 +3,7 @@
 // (timeout, reset, 5xx after sending) is settled the same way before it is ever sent again.
 import { t } from '../messages/index.js';
 import type { NormalizedRecord, RemedyStatus } from '../types.js';
-import { errorText, type SubmitContext } from './context.js';
+import { closedUnsent, errorText, type SubmitContext } from './context.js';
 
 const CREATE = '/open-apis/attendance/v1/user_task_remedys';
 const QUERY = '/open-apis/attendance/v1/user_task_remedys/query';
@@ -116,10 +116,7 @@ export async function sendRemedy(key: string, record: NormalizedRecord, known: S
     await ctx.journal.intent(key, 'user_task_remedys', [record]);
     const res = await ctx.client.call({ endpoint: 'user_task_remedys', method: 'POST', path: CREATE, query: { employee_type: ctx.employeeType }, body: record.body, retryAmbiguous: false, signal: ctx.signal });
     logId = res.logId;
-    if (!res.ok && res.attempts === 0 && ctx.signal.aborted) {
-      ctx.outcomes.set(record, 'skipped', { error_message: t('submit.interrupted') });
-      return;
-    }
+    if (await closedUnsent(res, [record], key, ctx)) return;
     const meta = { ...(logId ? { logId } : {}), ...(!res.ok && res.httpStatus ? { httpStatus: res.httpStatus } : {}) };
     if (res.ok) {
       approval_id = (res.data as { user_remedy?: { approval_id?: string } } | undefined)?.user_remedy?.approval_id ?? '';

@@ -6,7 +6,8 @@ import { matchRemedies, type ServerRemedy } from '../submit/remedies.js';
 import type { NormalizedRecord } from '../types.js';
 import type { ServerApproval } from './query.js';
 
-export type VerifyStatus = 'present' | 'missing' | 'different' | 'invalid';
+/** `unchecked`: status updates and CoreHR decisions, which have no read-back endpoint. */
+export type VerifyStatus = 'present' | 'missing' | 'different' | 'invalid' | 'unchecked';
 
 export interface Verdict {
   status: VerifyStatus;

@@ -7,7 +7,8 @@ import { connect, type ConnectOptions, type RunStats } from '../run/connect.js';
 import { rowKey, validateInputs } from '../run/validate.js';
 import type { SubmitContext } from '../submit/context.js';
 import { queryRemedies } from '../submit/remedies.js';
-import { KINDS, type EmployeeType, type Kind, type NormalizedRecord, type Problem } from '../types.js';
+import { runStateDir, sandboxStorePath } from '../run/apply.js';
+import { isLifecycleKind, KINDS, type EmployeeType, type Kind, type NormalizedRecord, type Problem } from '../types.js';
 import { compareApprovals, compareRemedies, type Verdict, type VerifyStatus } from './compare.js';
 import { queryApprovals } from './query.js';
 import { VERIFY_STATUSES, writeVerifyWorkbook, type VerifyCounts } from './workbook.js';
@@ -20,6 +21,8 @@ export interface VerifyOptions extends Pick<ConnectOptions, 'sandbox' | 'baseUrl
   employeeType?: EmployeeType;
   /** Workbook path; false: none. Default: next to the first input, `<name>.verify.xlsx`. */
   out?: string | false;
+  /** State folder (with --sandbox: where `apply --sandbox` kept the sandbox's data). */
+  state?: string;
   onNotice?(message: string): void;
 }
 
@@ -49,7 +52,7 @@ export interface VerifyResult {
 async function readBack(records: NormalizedRecord[], employeeType: EmployeeType, opts: VerifyOptions, stats: RunStats): Promise<Map<string, Verdict>> {
   const verdicts = new Map<string, Verdict>();
   if (!records.length) return verdicts;
-  const approvals = records.filter((r) => r.kind !== 'remedies');
+  const approvals = records.filter((r) => r.kind !== 'remedies' && !isLifecycleKind(r.kind));
   const remedies = records.filter((r) => r.kind === 'remedies');
   const conn = await connect(opts, stats);
   try {
@@ -83,11 +86,14 @@ export async function verify(paths: string[], opts: VerifyOptions = {}): Promise
   const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.onNotice ? { onNotice: opts.onNotice } : {}) });
   const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
   const stats: RunStats = { requests: {}, rateLimitWaits: 0, retries: 0 };
-  const verdicts = await readBack(validation.records, employeeType, opts, stats);
+  // With --sandbox, read what `apply --sandbox` wrote: the sandbox kept in its state folder.
+  const store = opts.sandbox ? { sandboxStore: sandboxStorePath(runStateDir(paths, opts)) } : {};
+  const verdicts = await readBack(validation.records, employeeType, { ...opts, ...store }, stats);
 
   const rows: VerifyRow[] = [];
   for (const r of validation.records) {
-    const v = verdicts.get(rowKey(r.ref)) ?? { status: 'missing' };
+    const v: Verdict = isLifecycleKind(r.kind) ? { status: 'unchecked', detail: t('verify.unchecked') } : (verdicts.get(rowKey(r.ref)) ?? { status: 'missing' });
+    verdicts.set(rowKey(r.ref), v);
     rows.push({ ...r.ref, kind: r.kind, ...v });
   }
   const problems = problemsByRow(validation.problems);

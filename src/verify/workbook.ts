@@ -12,13 +12,14 @@ import type { Verdict, VerifyStatus } from './compare.js';
 
 /** Fixed English identifiers after the input columns, since other programs read them. */
 const VERIFY_COLUMNS = ['verify_status', 'approval_id', 'detail'] as const;
-export const VERIFY_STATUSES: readonly VerifyStatus[] = ['present', 'missing', 'different', 'invalid'];
+export const VERIFY_STATUSES: readonly VerifyStatus[] = ['present', 'missing', 'different', 'invalid', 'unchecked'];
 
 const STYLE: Record<VerifyStatus, { fill: string; font: string }> = {
   present: { fill: FILL.good, font: FONT.good },
   missing: { fill: FILL.bad, font: FONT.bad },
   different: { fill: FILL.bad, font: FONT.bad },
   invalid: { fill: FILL.muted, font: FONT.muted },
+  unchecked: { fill: FILL.muted, font: FONT.muted },
 };
 
 type Sheets = AsyncIterable<{ sheet: SheetInfo; rows: AsyncIterable<Cell[]> }>;

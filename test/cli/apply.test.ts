@@ -1,6 +1,7 @@
 // apply from the command line: credentials, refusals, and secrets that never leave the process.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT, runCli } from '../helpers/cli.js';
 import { cliEnvFor, tempDir, withSandbox } from '../helpers/sandbox.js';
@@ -65,8 +66,7 @@ describe('apply (CLI)', () => {
 });
 
 async function unzipText(path: string): Promise<string> {
-  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(readFileSync(path));
-  const parts = await Promise.all(Object.values(zip.files).map((f) => f.async('string')));
+  const parts = await Promise.all(Object.values(zip.files).map((f: JSZip.JSZipObject) => f.async('string')));
   return parts.join('\n');
 }

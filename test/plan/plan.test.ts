@@ -47,7 +47,7 @@ describe('buildPlan', () => {
 
     expect(plan.summary).toEqual({
       requests: { user_approvals: 1, user_task_remedys: 1, approval_infos_process: 0, corehr_approvers: 0 },
-      records: { leaves: 1, overtime: 1, trips: 1, outs: 1, remedies: 1 },
+      records: { leaves: 1, overtime: 1, trips: 1, outs: 1, remedies: 1, approval_status: 0, corehr_approvals: 0 },
       secondsAtLimit: 0.02,
     });
   });

@@ -37,7 +37,7 @@ describe('verify', () => {
     const out = join(dir, 'check', 'verify.xlsx');
     const result = await verify([leaves, remedies], { ...opts(sb), out });
 
-    expect(result.counts).toEqual({ present: 2, missing: 2, different: 2, invalid: 1 });
+    expect(result.counts).toEqual({ present: 2, missing: 2, different: 2, invalid: 1, unchecked: 0 });
     const byRow = result.rows.map((r) => [r.sheet, r.row, r.status]);
     expect(byRow).toEqual([
       ['leaves', 2, 'present'],
@@ -67,9 +67,9 @@ describe('verify', () => {
     expect([2, 3, 4, 5].map((r) => col(r, 7))).toEqual(['present', 'different', 'missing', 'invalid']);
     expect(col(2, 8)).toBe(idOf('E1'));
     const summary = wb.getWorksheet('summary')!;
-    expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual(['kind', 'present', 'missing', 'different', 'invalid', 'total']);
-    expect((summary.getRow(2).values as unknown[]).slice(1)).toEqual(['leaves', 1, 1, 1, 1, 4]);
-    expect((summary.getRow(4).values as unknown[]).slice(1)).toEqual(['total', 2, 2, 2, 1, 7]);
+    expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual(['kind', 'present', 'missing', 'different', 'invalid', 'unchecked', 'total']);
+    expect((summary.getRow(2).values as unknown[]).slice(1)).toEqual(['leaves', 1, 1, 1, 1, 0, 4]);
+    expect((summary.getRow(4).values as unknown[]).slice(1)).toEqual(['total', 2, 2, 2, 1, 0, 7]);
   });
 
   it('does not count a revoked record as present', async () => {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { t } from '../../messages/index.js';
 import { apply, type ApplyOptions, type ApplyResult } from '../../run/apply.js';
-import { KINDS } from '../../types.js';
+import { DONE_STATUSES, KINDS, type RowStatus } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { printJson, say } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -63,9 +63,8 @@ async function runApply(inputs: string[], flags: ApplyFlags): Promise<number> {
   }
   if (json) printJson(toJson(result));
   else printSummary(result);
-  const ok = result.counts.created + result.counts.exists + result.counts.planned;
-  const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
-  return !result.interrupted && ok === total ? EXIT.ok : EXIT.rowsFailed;
+  const done = Object.entries(result.counts).every(([status, n]) => n === 0 || DONE_STATUSES.includes(status as RowStatus));
+  return !result.interrupted && done ? EXIT.ok : EXIT.rowsFailed;
 }
 
 function toJson(r: ApplyResult): Record<string, unknown> {
@@ -80,7 +79,7 @@ function toJson(r: ApplyResult): Record<string, unknown> {
     duration_ms: r.durationMs,
     interrupted: r.interrupted,
     results: r.resultsPath ?? null,
-    problems: [...r.outcomes.all()].filter((o) => !['created', 'exists', 'planned'].includes(o.status)),
+    problems: [...r.outcomes.all()].filter((o) => !DONE_STATUSES.includes(o.status)),
   };
 }
 

@@ -17,6 +17,7 @@ interface VerifyFlags {
   employeeType?: EmployeeType;
   baseUrl?: string;
   sandbox?: boolean;
+  state?: string;
   rate?: number;
 }
 
@@ -37,7 +38,8 @@ export function registerVerify(program: Command): void {
     .addOption(new Option('--kind <kind>', 'kind of CSV files whose name does not say it').choices(KINDS))
     .option('--rate <n>', 'requests per second per endpoint', positiveInt, 50)
     .option('--base-url <url>', 'Feishu API base URL (default: FEISHU_BASE_URL, else https://open.feishu.cn; Lark: https://open.larksuite.com)')
-    .option('--sandbox', 'ask an empty embedded sandbox instead of Feishu (every row is missing): to try the command')
+    .option('--sandbox', 'ask the embedded sandbox that apply --sandbox wrote to (kept in the state folder) instead of Feishu')
+    .option('--state <dir>', 'state folder (default: .feishu-import/ beside the first input); with --sandbox, where its data is')
     .option('--json', 'print one JSON document at the end and nothing else')
     .addHelpText(
       'after',
@@ -51,7 +53,7 @@ export function registerVerify(program: Command): void {
 async function runVerify(inputs: string[], flags: VerifyFlags): Promise<number> {
   const { json, ...options } = flags;
   const result = await verify(inputs, { ...options, env: process.env, ...(json ? {} : { onNotice: (m: string) => say(`${t('cli.notice')}: ${m}`) }) });
-  const notPresent = result.rows.filter((r) => r.status !== 'present');
+  const notPresent = result.rows.filter((r) => r.status !== 'present' && r.status !== 'unchecked');
   if (json) printJson(toJson(result, notPresent));
   else printSummary(result, notPresent);
   return notPresent.length === 0 ? EXIT.ok : EXIT.rowsFailed;

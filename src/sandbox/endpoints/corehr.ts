@@ -45,6 +45,9 @@ export function handleCorehrDecision({ state, query, params, body }: RequestCont
 
   const process_id = params.process_id ?? '';
   const approver_id = params.approver_id ?? '';
+  if (state.options.corehrTasksOnDemand && !state.store.corehr.has(state.store.corehrKey(process_id, approver_id))) {
+    state.store.seedCorehr([{ process_id, approver_id }]);
+  }
   const task = state.store.corehr.get(state.store.corehrKey(process_id, approver_id));
   if (!task) check.fail(`approval task not found: process_id ${process_id}, approver_id ${approver_id}`);
   if (!system_approval && task.user_id !== undefined && user_id !== task.user_id) {
@@ -57,5 +60,6 @@ export function handleCorehrDecision({ state, query, params, body }: RequestCont
   task.status = status === 3 ? 'approved' : 'rejected';
   task.system_approval = system_approval;
   if (reason !== undefined) task.reason = reason;
+  if (Array.isArray(body.field_values_v2)) task.field_values_v2 = body.field_values_v2;
   return { code: 0, msg: 'success', data: { code: 0, msg: 'success' } };
 }

@@ -1,0 +1,88 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { t } from '../../messages/index.js';
+import { undo, type UndoOptions, type UndoResult } from '../../run/undo.js';
+import { DONE_STATUSES } from '../../types.js';
+import { EXIT } from '../exit.js';
+import { printJson, say } from '../output.js';
+
+interface UndoFlags extends Pick<UndoOptions, 'run' | 'state' | 'dryRun' | 'out' | 'baseUrl' | 'sandbox' | 'rate'> {
+  json?: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t('cli.positiveInt'));
+  return n;
+}
+
+export function registerUndo(program: Command): void {
+  program
+    .command('undo')
+    .description('revoke everything one apply run wrote (the latest by default), using the approval ids in its journal')
+    .option('--run <id>', 'the apply run to undo (default: the latest that wrote something; see feishu-import history)')
+    .option('--state <dir>', 'state folder with the journal (default: .feishu-import/ in the current folder)')
+    .option('--dry-run', 'list what would be revoked or rejected; send nothing')
+    .option('--out <file>', 'undo workbook (default: <state folder>/undo-<run>.xlsx)')
+    .option('--no-out', 'do not write an undo workbook')
+    .option('--rate <n>', 'requests per second per endpoint', positiveInt, 50)
+    .option('--base-url <url>', 'Feishu API base URL (default: FEISHU_BASE_URL, else https://open.feishu.cn; Lark: https://open.larksuite.com)')
+    .option('--sandbox', 'undo a run made with apply --sandbox (same state folder)')
+    .option('--json', 'print one JSON document at the end and nothing else')
+    .addHelpText(
+      'after',
+      '\nLeaves, outs, overtime, trips and approved remedies are revoked (status 4); pending remedies are rejected\n(status 1); rejected ones need nothing. Running undo again changes nothing; an interrupted undo resumes.\nExit codes: 0 every record is withdrawn (or would be, with --dry-run); 1 some could not be; 2 usage or\nconfiguration error, or no such run.',
+    )
+    .action(async (flags: UndoFlags) => {
+      process.exitCode = await runUndo(flags);
+    });
+}
+
+async function runUndo(flags: UndoFlags): Promise<number> {
+  const { json, ...options } = flags;
+  const controller = new AbortController();
+  // As apply: the first Ctrl-C lets the requests in flight finish and be recorded; a second one leaves at once.
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    if (!json) process.stderr.write(`\n${t('cli.interrupting')}\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  let result: UndoResult;
+  try {
+    result = await undo({ ...options, env: process.env, signal: controller.signal, ...(json ? {} : { events: { onNotice: (m: string) => say(`${t('cli.notice')}: ${m}`) } }) });
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+  if (json) printJson(toJson(result));
+  else printRows(result);
+  const done = result.rows.every((r) => DONE_STATUSES.includes(r.status));
+  return done && !result.interrupted ? EXIT.ok : EXIT.rowsFailed;
+}
+
+function toJson(r: UndoResult): Record<string, unknown> {
+  return {
+    run: r.runId ?? null,
+    undone_run: r.target,
+    counts: r.counts,
+    requests: r.requests,
+    interrupted: r.interrupted,
+    workbook: r.resultsPath ?? null,
+    notes: r.notes,
+    rows: r.rows.map((row) => ({ ...row, approval_id: row.approval_id ?? null })),
+  };
+}
+
+function printRows(r: UndoResult): void {
+  for (const row of r.rows) {
+    const where = [row.file, row.sheet, t('cli.row', { row: row.row })].join(' › ');
+    const error = row.error_message ? ` — ${row.error_message}` : '';
+    say(`${where}  ${row.kind}  ${row.approval_id ?? '-'}  ${row.action}  ${row.status}${error}`);
+  }
+  const counts = Object.entries(r.counts).map(([s, n]) => `${s} ${n}`).join(', ');
+  say(r.rows.length ? t('undo.summary', { target: r.target, counts }) : t('undo.nothingInRun', { target: r.target }));
+  if (r.interrupted) say(t('cli.interrupted'));
+  if (r.resultsPath) say(t('undo.written', { path: r.resultsPath }));
+}

@@ -1,0 +1,161 @@
+// undo: withdraw everything one apply run wrote, using the approval ids its journal recorded. It is a recorded run
+// itself (command 'undo'): each change is journalled as a `process` entry, so an interrupted undo resumes where it
+// stopped, a second one sends nothing, and a later apply knows these records no longer stand (re-import).
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { ConfigError } from '../errors.js';
+import { readJournal, type CreatedRecord, type JournalView } from '../journal/index.js';
+import { t } from '../messages/index.js';
+import { writeUndoResults, type UndoSheetRow } from '../report/results-undo.js';
+import { withdraw, type RecordProcess } from '../submit/withdraw.js';
+import { APPROVAL_TYPES, KINDS, isLifecycleKind, type CreatingKind, type RowStatus } from '../types.js';
+import { sandboxStorePath } from './apply.js';
+import { connect, type ConnectOptions, type RunStats } from './connect.js';
+import { DEFAULT_STATE_DIR, openRunJournal, type RunJournal } from './journal.js';
+
+export interface UndoOptions extends Pick<ConnectOptions, 'sandbox' | 'baseUrl' | 'rate' | 'env'> {
+  /** The apply run to undo. Default: the latest apply run that wrote something. */
+  run?: string;
+  /** State folder. Default: `.feishu-import/` in the current folder (with `sandbox`: its `sandbox/` folder). */
+  state?: string;
+  /** List what would be done; send nothing and record no run. */
+  dryRun?: boolean;
+  /** Workbook path; false: none. Default: `<state folder>/undo-<run>.xlsx`. */
+  out?: string | false;
+  signal?: AbortSignal;
+  events?: { onNotice?(message: string): void; onProgress?(done: number, total: number): void };
+}
+
+export type UndoRow = UndoSheetRow & { action: 'revoke' | 'reject' | 'none' | 'revoke-or-reject' };
+
+export interface UndoResult {
+  /** This undo's own run id (absent with dryRun). */
+  runId?: string;
+  /** The run undone. */
+  target: string;
+  rows: UndoRow[];
+  counts: Partial<Record<RowStatus, number>>;
+  requests: RunStats['requests'];
+  notes: string[];
+  interrupted: boolean;
+  resultsPath?: string;
+}
+
+const isUndoable = (r: CreatedRecord) => (KINDS as readonly string[]).includes(r.kind) && !isLifecycleKind(r.kind);
+const byRef = (a: CreatedRecord, b: CreatedRecord) => (a.ref.file < b.ref.file ? -1 : a.ref.file > b.ref.file ? 1 : 0) || (a.ref.sheet < b.ref.sheet ? -1 : a.ref.sheet > b.ref.sheet ? 1 : 0) || a.ref.row - b.ref.row;
+
+export async function undo(opts: UndoOptions = {}): Promise<UndoResult> {
+  const startedAt = new Date().toISOString();
+  const base = opts.state ?? join(process.cwd(), DEFAULT_STATE_DIR);
+  const dir = opts.sandbox ? join(base, 'sandbox') : base;
+  const view = await readJournal(dir);
+  const target = pickRun(view, opts.run, dir);
+  const records = view.createdBy(target).filter(isUndoable).sort(byRef);
+  const notes = unresolvedNotes(view, target);
+  for (const n of notes) opts.events?.onNotice?.(n);
+  const stats: RunStats = { requests: {}, rateLimitWaits: 0, retries: 0 };
+  let rows: UndoRow[];
+  let runId: string | undefined;
+  const signal = opts.signal ?? new AbortController().signal;
+  if (opts.dryRun) rows = records.map((r) => planned(r, view));
+  else {
+    const conn = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(dir) } : {}) }, stats);
+    let journal: RunJournal | undefined;
+    rows = [];
+    try {
+      const settings = { state: dir, run: target, ...(opts.sandbox ? { sandbox: true } : {}), ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}) };
+      journal = await openRunJournal([], settings, [], 'undo');
+      runId = journal.runId;
+      rows = await withdrawAll(records, journal, conn.client, signal, opts.events?.onProgress);
+    } finally {
+      // The sandbox saves its records on close: before the journal's lock is released, so no other run reads them stale.
+      try {
+        await conn.close();
+      } finally {
+        await journal?.finish(countRows(rows), signal.aborted);
+      }
+    }
+  }
+  const result: UndoResult = { ...(runId ? { runId } : {}), target, rows, counts: countRows(rows), requests: stats.requests, notes, interrupted: signal.aborted };
+  if (opts.out !== false) {
+    result.resultsPath = opts.out ?? join(dir, `undo-${target}.xlsx`);
+    await writeUndoResults(result.resultsPath, rows, { ...(runId ? { runId } : {}), target, startedAt, notes: signal.aborted ? [...notes, t('undo.interruptedNote')] : notes });
+  }
+  return result;
+}
+
+/** `--run`, else the latest apply run that wrote something undoable. */
+function pickRun(view: JournalView, wanted: string | undefined, dir: string): string {
+  const runs = view.runs();
+  if (wanted) {
+    if (!runs.some((r) => r.run === wanted)) throw new ConfigError(t('undo.unknownRun', { run: wanted, dir }));
+    return wanted;
+  }
+  const last = runs.filter((r) => r.command === 'apply' && view.createdBy(r.run).some(isUndoable)).pop();
+  if (!last) throw new ConfigError(t('undo.nothingRecorded', { dir }));
+  return last.run;
+}
+
+/** Requests of the run sent without a recorded answer: what they wrote (if anything) is unknown to the journal. */
+function unresolvedNotes(view: JournalView, target: string): string[] {
+  const open = view.unresolvedIntents().filter((u) => u.intent.run === target && !isLifecycleKind(u.intent.records[0]?.kind ?? ''));
+  return open.length ? [t('undo.unresolved', { count: open.length })] : [];
+}
+
+/** Already withdrawn, as far as the journal knows: revoked, or (a remedy) rejected. */
+function gone(view: JournalView, r: CreatedRecord): boolean {
+  const p = r.approval_id ? view.processed(r.approval_id) : undefined;
+  return !!p && p.result !== 'failed' && (p.status === 4 || (p.status === 1 && r.kind === 'remedies'));
+}
+
+const rowOf = (r: CreatedRecord, rest: Omit<UndoRow, 'file' | 'sheet' | 'row' | 'kind' | 'approval_id'>): UndoRow => ({
+  file: r.ref.file,
+  sheet: r.ref.sheet,
+  row: r.ref.row,
+  kind: r.kind,
+  ...(r.approval_id ? { approval_id: r.approval_id } : {}),
+  ...rest,
+});
+
+function planned(r: CreatedRecord, view: JournalView): UndoRow {
+  if (!r.approval_id) return rowOf(r, { action: 'none', status: 'failed', error_message: t('undo.noApprovalId') });
+  if (gone(view, r)) return rowOf(r, { action: 'none', status: 'exists' });
+  return rowOf(r, { action: r.kind === 'remedies' ? 'revoke-or-reject' : 'revoke', status: 'planned' });
+}
+
+async function withdrawAll(records: CreatedRecord[], journal: RunJournal, client: Parameters<typeof withdraw>[2], signal: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<UndoRow[]> {
+  const undoRuns = new Set(journal.state.runs().filter((r) => r.command === 'undo').map((r) => r.run));
+  const limit = pLimit(64);
+  let done = 0;
+  return Promise.all(
+    records.map((r) =>
+      limit(async (): Promise<UndoRow> => {
+        const row = await withdrawOne(r, journal, client, signal, undoRuns);
+        onProgress?.(++done, records.length);
+        return row;
+      }),
+    ),
+  );
+}
+
+async function withdrawOne(r: CreatedRecord, journal: RunJournal, client: Parameters<typeof withdraw>[2], signal: AbortSignal, undoRuns: Set<string>): Promise<UndoRow> {
+  const kind = r.kind as CreatingKind;
+  const approval_id = r.approval_id;
+  if (!approval_id) return rowOf(r, { action: 'none', status: 'failed', error_message: t('undo.noApprovalId') });
+  const record: RecordProcess = (status, res, exists) => journal.process(approval_id, APPROVAL_TYPES[kind], status, res, exists);
+  if (gone(journal.state, r)) {
+    // Withdrawn by a status update of an apply run: note it under this undo, so a re-import knows it may write it again.
+    const p = journal.state.processed(approval_id);
+    if (p && !undoRuns.has(p.run)) await record(p.status === 1 ? 1 : 4, { ok: true, data: null, attempts: 0 }, true);
+    return rowOf(r, { action: 'none', status: 'exists' });
+  }
+  if (signal.aborted) return rowOf(r, { action: 'none', status: 'skipped', error_message: t('submit.interrupted') });
+  const w = await withdraw(kind, approval_id, client, record, signal);
+  return rowOf(r, { ...w, ...(w.status === 'skipped' ? { error_message: t('submit.interrupted') } : {}) });
+}
+
+function countRows(rows: readonly UndoRow[]): Partial<Record<RowStatus, number>> {
+  const c: Partial<Record<RowStatus, number>> = {};
+  for (const r of rows) c[r.status] = (c[r.status] ?? 0) + 1;
+  return c;
+}
