@@ -3,7 +3,7 @@
 import type { Cell, RowStatus } from '../types.js';
 import { STATUS_STYLE } from './results.js';
 import { writeTable } from './rows.js';
-import { fill, withWorkbook } from './workbook.js';
+import { colourStatus, withWorkbook } from './workbook.js';
 
 export interface UndoSheetRow {
   file: string;
@@ -36,13 +36,7 @@ export async function writeUndoResults(path: string, rows: readonly UndoSheetRow
   await withWorkbook(path, async (workbook) => {
     await writeTable(workbook, 'undo', UNDO_COLUMNS, cells, {
       textColumns: TEXT,
-      decorate(row, values) {
-        const style = STATUS_STYLE[values[STATUS_AT] as RowStatus];
-        if (!style) return;
-        const cell = row.getCell(STATUS_AT + 1);
-        cell.fill = fill(style.fill);
-        cell.font = { color: { argb: style.font }, bold: true };
-      },
+      decorate: colourStatus(STATUS_AT, STATUS_STYLE),
     });
     const counts = new Map<string, number>();
     for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);

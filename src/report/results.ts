@@ -5,7 +5,7 @@ import type { Cell, RowOutcome, RowStatus, SheetInfo } from '../types.js';
 import { writeResultsSummary } from './results-summary.js';
 import { writeTable } from './rows.js';
 import { isIdField, outputSheetName, squashHeader, uniqueSheetName } from './table.js';
-import { FILL, FONT, fill, withWorkbook, type AnyIterable } from './workbook.js';
+import { FILL, FONT, colourStatus, withWorkbook, type AnyIterable } from './workbook.js';
 
 /** A plain object, so the core can fill it as the run goes and the CLI can print it as JSON too. */
 export interface ResultsSummary {
@@ -74,13 +74,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
   RESULT_COLUMNS.forEach((c, i) => TEXT_RESULTS.has(c) && textColumns.add(width + i));
   await writeTable(workbook, name, headers, toCells(rows, sheet, kept, idAt), {
     textColumns,
-    decorate(row, values) {
-      const style = STATUS_STYLE[values[width] as RowStatus];
-      if (!style) return;
-      const cell = row.getCell(width + 1);
-      cell.fill = fill(style.fill);
-      cell.font = { color: { argb: style.font }, bold: true };
-    },
+    decorate: colourStatus(width, STATUS_STYLE),
   });
 }
 

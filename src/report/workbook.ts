@@ -66,6 +66,19 @@ export function fill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
+export type StatusStyles = Readonly<Record<string, { fill: string; font: string }>>;
+
+/** A `writeTable` decorator that colours the status cell in column `at` (0-based) by its value. */
+export function colourStatus(at: number, styles: StatusStyles): (row: ExcelJS.Row, values: readonly unknown[]) => void {
+  return (row, values) => {
+    const style = styles[String(values[at])];
+    if (!style) return;
+    const cell = row.getCell(at + 1);
+    cell.fill = fill(style.fill);
+    cell.font = { color: { argb: style.font }, bold: true };
+  };
+}
+
 /** Widths from the header texts, bounded so that a long header does not make a huge column. */
 export function columnWidths(headers: readonly string[], min = 10, max = 40): { width: number }[] {
   return headers.map((h) => ({ width: Math.min(max, Math.max(min, displayWidth(h) + 2)) }));

@@ -4,7 +4,8 @@ import type ExcelJS from 'exceljs';
 import { t } from '../messages/index.js';
 import { writeTable } from '../report/rows.js';
 import { isIdField, outputSheetName, squashHeader, uniqueSheetName } from '../report/table.js';
-import { FILL, FONT, fill, withWorkbook } from '../report/workbook.js';
+import { FILL, FONT, colourStatus, withWorkbook } from '../report/workbook.js';
+import { bySheet } from '../report/sheets.js';
 import { rowKey } from '../run/validate.js';
 import type { ResolvedInputs } from '../sources/types.js';
 import { KINDS, type Cell, type InputRow, type SheetInfo } from '../types.js';
@@ -22,25 +23,11 @@ const STYLE: Record<VerifyStatus, { fill: string; font: string }> = {
   unchecked: { fill: FILL.muted, font: FONT.muted },
 };
 
-type Sheets = AsyncIterable<{ sheet: SheetInfo; rows: AsyncIterable<Cell[]> }>;
-
-/** Splits the one stream of input rows into consecutive per-sheet streams, each row joined with its verdict. */
-async function* bySheet(rows: AsyncIterable<InputRow>, verdicts: ReadonlyMap<string, Verdict>): Sheets {
-  const it = rows[Symbol.asyncIterator]();
-  let next = await it.next();
-  while (!next.done) {
-    const sheet = next.value.sheet;
-    const current = async function* (): AsyncIterable<Cell[]> {
-      while (!next.done && next.value.sheet === sheet) {
-        const row = next.value;
-        const v = verdicts.get(rowKey({ file: sheet.file, sheet: sheet.name, row: row.row }));
-        yield [...sheet.headers.map((_, i) => row.values[i] ?? null), v?.status ?? null, v?.approval_id ?? null, v?.detail ?? null];
-        next = await it.next();
-      }
-    };
-    yield { sheet, rows: current() };
-    while (!next.done && next.value.sheet === sheet) next = await it.next();
-  }
+/** Each input row joined with its verdict. */
+function verdictRow(row: InputRow, verdicts: ReadonlyMap<string, Verdict>): Cell[] {
+  const sheet = row.sheet;
+  const v = verdicts.get(rowKey({ file: sheet.file, sheet: sheet.name, row: row.row }));
+  return [...sheet.headers.map((_, i) => row.values[i] ?? null), v?.status ?? null, v?.approval_id ?? null, v?.detail ?? null];
 }
 
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheet: SheetInfo, rows: AsyncIterable<Cell[]>): Promise<void> {
@@ -52,13 +39,7 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: st
   sheet.fields.forEach((f, i) => isIdField(sheet.kind, f) && textColumns.add(i));
   await writeTable(workbook, name, headers, rows, {
     textColumns,
-    decorate(row, values) {
-      const style = STYLE[values[width] as VerifyStatus];
-      if (!style) return;
-      const cell = row.getCell(width + 1);
-      cell.fill = fill(style.fill);
-      cell.font = { color: { argb: style.font }, bold: true };
-    },
+    decorate: colourStatus(width, STYLE),
   });
 }
 
@@ -68,7 +49,7 @@ export type VerifyCounts = Record<string, Partial<Record<VerifyStatus, number>>>
 export async function writeVerifyWorkbook(path: string, inputs: ResolvedInputs, verdicts: ReadonlyMap<string, Verdict>, counts: VerifyCounts): Promise<void> {
   await withWorkbook(path, async (workbook) => {
     const taken = new Set<string>();
-    for await (const { sheet, rows } of bySheet(inputs.rows({ onNotice: () => {} }), verdicts)) {
+    for await (const { sheet, rows } of bySheet(inputs.rows({ onNotice: () => {} }), (row) => verdictRow(row, verdicts))) {
       await writeSheet(workbook, uniqueSheetName(outputSheetName(sheet), taken), sheet, rows);
     }
     const kinds = KINDS.filter((k) => counts[k]);
