@@ -9,12 +9,14 @@ interface Meter {
   done: number;
   total: number;
   startedAt: number;
+  /** Set when the endpoint is done, so its rate stops decaying while other endpoints finish. */
+  finishedAt?: number;
 }
 
 const PLAIN_EVERY_MS = 5_000;
 
 function describe(endpoint: string, m: Meter): string {
-  const seconds = Math.max((Date.now() - m.startedAt) / 1000, 0.001);
+  const seconds = Math.max(((m.finishedAt ?? Date.now()) - m.startedAt) / 1000, 0.001);
   const rate = m.done / seconds;
   const eta = rate > 0 ? Math.ceil((m.total - m.done) / rate) : undefined;
   return t('cli.progress', { endpoint, done: m.done, total: m.total, rate: rate.toFixed(1), eta: eta === undefined ? '?' : `${eta}` });
@@ -37,7 +39,9 @@ export function createProgress(mode: 'tty' | 'plain' | 'none', write: (line: str
   };
   const onProgress = (endpoint: Endpoint, done: number) => {
     const m = meters.get(endpoint);
-    if (m) m.done = done;
+    if (!m) return;
+    m.done = done;
+    if (done >= m.total && !m.finishedAt) m.finishedAt = Date.now();
   };
   return {
     events: mode === 'none' ? {} : { onPlanned, onProgress, onNotice: (n) => write(`${t('cli.notice')}: ${n}`) },
@@ -56,12 +60,14 @@ function drawListr(meters: Map<Endpoint, Meter>, waiters: Array<() => void>): Pr
     title: describe(endpoint, m),
     task: (_: unknown, task: { title: string }) =>
       new Promise<void>((resolve) => {
-        const tick = setInterval(() => (task.title = describe(endpoint, m)), 200);
-        waiters.push(() => {
+        const finish = () => {
           clearInterval(tick);
           task.title = describe(endpoint, m);
           resolve();
-        });
+        };
+        // Each endpoint's line settles (✔) as soon as that endpoint is done, not when the whole run is.
+        const tick = setInterval(() => (m.finishedAt ? finish() : (task.title = describe(endpoint, m))), 200);
+        waiters.push(finish);
       }),
   }));
   return new Listr(tasks, { concurrent: true, exitOnError: false, registerSignalListeners: false }).run();
