@@ -1,25 +1,13 @@
 // Ctrl-C: nothing new starts, what is in flight finishes and is recorded, the results workbook is written with the
 // unsent rows `skipped`, the exit code is non-zero — and running the same command again finishes the job.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/journal/index.js';
-import { BIN, cleanEnv, runCli, type CliResult } from '../helpers/cli.js';
+import { cleanEnv, runCli } from '../helpers/cli.js';
+import { signalWhenWriting } from '../helpers/signals.js';
 import { cliEnvFor, tempDir, withSandbox } from '../helpers/sandbox.js';
 import { month, writeWorkbook } from '../helpers/workbook.js';
-
-function interruptAfter(args: string[], env: NodeJS.ProcessEnv, ms: number): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    setTimeout(() => child.kill('SIGINT'), ms);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
 
 describe('Ctrl-C during apply', () => {
   it('finishes what is in flight, records it, writes the results, exits 1; a re-run completes', async () => {
@@ -30,7 +18,7 @@ describe('Ctrl-C during apply', () => {
     await writeWorkbook(input, month(10, 6, 0));
     await withSandbox({ latencyMs: { min: 50, max: 100 } }, async (sb) => {
       const env = cleanEnv(cliEnvFor(sb));
-      const stopped = await interruptAfter(['apply', input, '--state', state, '--out', out, '--rate', '5', '--json'], env, 1500);
+      const stopped = await signalWhenWriting(['apply', input, '--state', state, '--out', out, '--rate', '5', '--json'], env, sb, { signal: 'SIGINT', after: 4, jitterMs: 500 });
       expect(stopped.code).toBe(1);
       const doc = JSON.parse(stopped.stdout) as { interrupted: boolean; counts: Record<string, number> };
       expect(doc.interrupted).toBe(true);

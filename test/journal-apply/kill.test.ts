@@ -3,10 +3,10 @@
 // with the state folder kept, and with it deleted before the final run.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, runCli } from '../helpers/cli.js';
+import { cleanEnv, runCli } from '../helpers/cli.js';
+import { signalWhenWriting } from '../helpers/signals.js';
 import { cliEnvFor, tempDir, withSandbox } from '../helpers/sandbox.js';
 import { month, writeWorkbook } from '../helpers/workbook.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
@@ -17,18 +17,6 @@ const DAYS = 6;
 const REMEDIES = 30;
 /** Slower than Feishu's 50/s so that each killed run gets only part of the way. */
 const RATE = '4';
-
-/** Starts apply and SIGKILLs it after `ms`; resolves when it is gone (it may also have finished first). */
-function killAfter(args: string[], env: NodeJS.ProcessEnv, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
 
 function injectFaults(sb: Sandbox): void {
   sb.inject({ endpoint: 'user_approvals', when: 'after', action: 'status500', probability: 0.15 });
@@ -66,8 +54,9 @@ describe.each([
       const env = cleanEnv(cliEnvFor(sb));
       const seen: number[] = [];
       for (let i = 0; i < KILLS; i++) {
-        // The CLI needs ~0.4 s to start; kill anywhere from "before the first request" to "mid-run".
-        await killAfter(['apply', input, '--state', state, '--no-out', '--json', '--rate', RATE], env, 300 + Math.floor(Math.random() * 1200));
+        // Kill at a random instant once the run has written something new (the first time: before it could).
+        const when = i === 0 ? { deadlineMs: 200 } : { jitterMs: 600 };
+        await signalWhenWriting(['apply', input, '--state', state, '--no-out', '--json', '--rate', RATE], env, sb, { signal: 'SIGKILL', ...when });
         seen.push(sb.records().length);
       }
       // The kills really interrupted work in progress: records grew across several kills, and were not all there.

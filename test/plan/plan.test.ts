@@ -27,8 +27,8 @@ describe('buildPlan', () => {
     expect(approval?.records).toHaveLength(4);
 
     // Same keys as the page's example, except those the importer never sends (process ids, obsolete time_zone).
-    const page = readFileSync(new URL('../../../shared/feishu-api/attendance-user_approvals-create.md', import.meta.url), 'utf8');
-    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(page)![1]!);
+    const page = readFileSync(new URL('../fixtures/api/user_approvals-create.request.json', import.meta.url), 'utf8');
+    const example = JSON.parse(page);
     const keys = (o: object) => Object.keys(o).sort();
     const unsent = new Set(['correct_process_id', 'cancel_process_id', 'process_id', 'time_zone']);
     const sentKeys = (o: object) => keys(o).filter((k) => !unsent.has(k));

@@ -5,9 +5,9 @@ import { schemaProblems, schemaUrl, validateObject } from '../../src/schema/inde
 import { KINDS } from '../../src/types.js';
 import { leaveCells, noDefaults, rowOf } from '../normalize/rows.js';
 
-// The request example of the API page, minus the fields the importer never sends (process ids are set by Feishu).
-const page = readFileSync(new URL('../../../shared/feishu-api/attendance-user_approvals-create.md', import.meta.url), 'utf8');
-const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(page)![1]!).user_approval;
+// The request example of the API page (copied from shared/feishu-api/attendance-user_approvals-create.md), minus the fields the importer never sends (process ids are set by Feishu).
+const page = readFileSync(new URL('../fixtures/api/user_approvals-create.request.json', import.meta.url), 'utf8');
+const example = JSON.parse(page).user_approval;
 const strip = ({ correct_process_id: _a, cancel_process_id: _b, process_id: _c, ...rest }: Record<string, unknown>) => rest;
 const withGroup = (item: Record<string, unknown>) => ({ user_id: example.user_id, date: example.date, ...strip(item) });
 
