@@ -21,13 +21,21 @@ type Values = Map<string, unknown>;
 
 /** Drops undefined properties and empty objects, keeping the API pages' key order. */
 function compact(o: Record<string, unknown>): Record<string, unknown> {
+  // for…in rather than Object.entries (it runs several times per row): `o` is always an object literal built below,
+  // so it has no inherited keys, and for…in visits its own keys in the same order.
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) {
+  for (const k in o) {
+    const v = o[k];
     if (v === undefined) continue;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && isEmptyObject(v)) continue;
     out[k] = v;
   }
   return out;
+}
+
+function isEmptyObject(v: object): boolean {
+  for (const _ in v) return false;
+  return true;
 }
 
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();

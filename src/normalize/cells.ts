@@ -2,7 +2,7 @@
 // Converters know nothing about rows or columns; record.ts pins their failures to cells.
 import type { EnumSpec, FieldType } from '../fields.js';
 import { CellError, WallTime, type Cell } from '../types.js';
-import { formatDate, formatDateTime, formatMinute, parseDate, parseDateTime, type ParseResult, type WallParts } from './time.js';
+import { formatDate, formatDateTime, formatMinute, isCanonicalDateTime, parseDate, parseDateTime, type ParseResult, type WallParts } from './time.js';
 
 export type Params = Record<string, string | number>;
 /** `value` is undefined for an empty cell: whether that is allowed is the schema's business. */
@@ -42,10 +42,29 @@ function lookupOf(spec: EnumSpec): Map<string, number | string> {
   return map;
 }
 
-function toEnum(cell: Cell, spec: EnumSpec): Converted {
+// Text as typed → API value (or undefined), per enum: an enum column holds a handful of spellings, so each is squashed
+// and looked up once, not once per row. Bounded, in case a column is full of distinct garbage.
+const bySpelling = new WeakMap<EnumSpec, Map<string, number | string | undefined>>();
+const SPELLINGS_MAX = 1000;
+
+function enumValue(cell: Cell, spec: EnumSpec): number | string | undefined {
   // A number cell (or numeric text such as "2.0") matches by value, a text by value or name.
+  if (typeof cell !== 'string') {
+    const n = toNumber(cell);
+    return lookupOf(spec).get(n !== undefined ? String(n) : squash(String(cell)));
+  }
+  let seen = bySpelling.get(spec);
+  if (!seen) bySpelling.set(spec, (seen = new Map()));
+  if (seen.has(cell)) return seen.get(cell);
   const n = toNumber(cell);
-  const value = lookupOf(spec).get(n !== undefined ? String(n) : squash(String(cell)));
+  const value = lookupOf(spec).get(n !== undefined ? String(n) : squash(cell));
+  if (seen.size >= SPELLINGS_MAX) seen.clear();
+  seen.set(cell, value);
+  return value;
+}
+
+function toEnum(cell: Cell, spec: EnumSpec): Converted {
+  const value = enumValue(cell, spec);
   return value !== undefined ? ok(value) : fail('validate.badEnum', cell, { allowed: describeEnum(spec) });
 }
 
@@ -104,6 +123,9 @@ export function convertCell(type: FieldType, cell: Cell, spec?: EnumSpec): Conve
       return type === 'int' && !Number.isInteger(n) ? fail('validate.badInt', cell) : ok(n);
     }
     case 'datetime': {
+      // Date cells already read as `yyyy-MM-dd HH:mm:ss`: checked in place, no parse and re-format (the hot path).
+      const text = cell instanceof WallTime ? cell.text : cell;
+      if (typeof text === 'string' && isCanonicalDateTime(text)) return ok(text);
       const p = timeCell(cell, parseDateTime, 'validate.badTime');
       return 'ok' in p ? p : ok(formatDateTime(p));
     }

@@ -1,75 +1,98 @@
 // Checks that need more than one row: exact duplicates, a reused idempotent_id, overlapping leaves of one person.
-// Streaming: rows arrive one at a time (100,000 in a big month), so only what later rows are compared with is kept.
+// Streaming: rows arrive one at a time (100,000 in a big month), so only what later rows are compared with is kept,
+// and kept small: this state is most of what `validate` holds in memory at the end of a big file.
 import { isLifecycleKind, type NormalizedRecord, type Problem, type RowRef } from '../types.js';
 import { problemOnRef } from './problems.js';
-import { wallSeconds } from './time.js';
+import { formatDateTime, isCanonicalDateTime, wallSeconds } from './time.js';
 
-interface Span {
-  start: number;
-  end: number;
-  ref: RowRef;
-  text: [string, string];
+/**
+ * One user's accepted leaves, sorted by start, as parallel arrays (numbers in an array are stored unboxed: a few
+ * bytes per leave instead of an object per leave). Accepted leaves never overlap each other, so their ends are
+ * sorted too: one binary search finds the only candidate for an overlap.
+ */
+interface Leaves {
+  starts: number[];
+  ends: number[];
+  refs: RowRef[];
 }
 
 export class CrossRowChecks {
-  /** kind + content hash (and kind + user-supplied idempotent_id) → the first row that had it. */
-  private readonly seen = new Map<string, RowRef>();
-  /**
-   * Leaves per user, sorted by start. Only accepted leaves are kept, and accepted leaves never overlap each other,
-   * so their ends are sorted too: one binary search finds the only candidate for an overlap.
-   */
-  private readonly leaves = new Map<string, Span[]>();
+  /** Per namespace (`kind`, `kind:id`, `kind:target`): content hash, user-supplied id or target → the first row. */
+  private readonly seen = new Map<string, Map<string, RowRef>>();
+  private readonly leaves = new Map<string, Leaves>();
+  /** The times of a leave whose text is not `yyyy-MM-dd HH:mm:ss` (so cannot be written back from its seconds). */
+  private readonly oddTimes = new Map<RowRef, [string, string]>();
 
   /**
    * Checks `record` against every record added before it. A problem means the record (the later row) is invalid:
    * the caller drops it, and it is not remembered, so a third copy is compared with the first, not the second.
    */
   add(record: NormalizedRecord): Problem[] {
-    const key = `${record.kind}:${record.hash}`;
-    const first = this.seen.get(key);
+    const byHash = this.namespace(record.kind);
+    const first = byHash.get(record.hash);
     if (first) return [problemOnRef(record.ref, 'validate.duplicate', { ...first })];
 
     // A user-supplied idempotent_id used twice: Feishu would silently keep only the first record, losing this row.
     const id = record.body.idempotent_id;
-    const ownId = typeof id === 'string' && id !== record.hash ? `${record.kind}:id:${id}` : undefined;
-    const sameId = ownId && this.seen.get(ownId);
+    const ownId = typeof id === 'string' && id !== record.hash ? id : undefined;
+    const sameId = ownId !== undefined && this.namespace(`${record.kind}:id`).get(ownId);
     if (sameId) return [problemOnRef(record.ref, 'validate.duplicateId', { ...sameId, id: String(id) })];
 
     // Two different requests for one approval or task in one run: which wins would depend on timing.
-    const target = isLifecycleKind(record.kind) ? `${record.kind}:target:${record.identity}` : undefined;
-    const sameTarget = target && this.seen.get(target);
-    if (sameTarget) return [problemOnRef(record.ref, 'lifecycle.sameTarget', { ...sameTarget })];
-    if (target) this.seen.set(target, record.ref);
+    if (isLifecycleKind(record.kind)) {
+      const targets = this.namespace(`${record.kind}:target`);
+      const sameTarget = targets.get(record.identity);
+      if (sameTarget) return [problemOnRef(record.ref, 'lifecycle.sameTarget', { ...sameTarget })];
+      targets.set(record.identity, record.ref);
+    }
 
     if (record.kind === 'leaves') {
       const problem = this.checkLeave(record);
       if (problem) return [problem];
     }
-    this.seen.set(key, record.ref);
-    if (ownId) this.seen.set(ownId, record.ref);
+    byHash.set(record.hash, record.ref);
+    if (ownId !== undefined) this.namespace(`${record.kind}:id`).set(ownId, record.ref);
     return [];
   }
 
-  private checkLeave(record: NormalizedRecord): Problem | undefined {
-    const text: [string, string] = [String(record.body.start_time), String(record.body.end_time)];
-    const span: Span = { start: wallSeconds(text[0]), end: wallSeconds(text[1]), ref: record.ref, text };
-    let list = this.leaves.get(record.user_id);
-    if (!list) this.leaves.set(record.user_id, (list = []));
+  private namespace(name: string): Map<string, RowRef> {
+    let map = this.seen.get(name);
+    if (!map) this.seen.set(name, (map = new Map()));
+    return map;
+  }
 
-    // i = number of leaves starting before the new one ends; only list[i-1] can overlap it.
+  private checkLeave(record: NormalizedRecord): Problem | undefined {
+    const startText = String(record.body.start_time);
+    const endText = String(record.body.end_time);
+    const start = wallSeconds(startText);
+    const end = wallSeconds(endText);
+    let list = this.leaves.get(record.user_id);
+    if (!list) this.leaves.set(record.user_id, (list = { starts: [], ends: [], refs: [] }));
+
+    // i = number of leaves starting before the new one ends; only leave i-1 can overlap it.
     let lo = 0;
-    let hi = list.length;
+    let hi = list.starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (list[mid]!.start < span.end) lo = mid + 1;
+      if (list.starts[mid]! < end) lo = mid + 1;
       else hi = mid;
     }
-    const before = list[lo - 1];
     // Half-open intervals: a leave ending at 12:00 and one starting at 12:00 do not overlap.
-    if (before && before.end > span.start) {
-      return problemOnRef(record.ref, 'validate.overlap', { ...before.ref, start: before.text[0], end: before.text[1] });
+    if (lo > 0 && list.ends[lo - 1]! > start) {
+      const ref = list.refs[lo - 1]!;
+      const [s, e] = this.oddTimes.get(ref) ?? [textOf(list.starts[lo - 1]!), textOf(list.ends[lo - 1]!)];
+      return problemOnRef(record.ref, 'validate.overlap', { ...ref, start: s, end: e });
     }
-    list.splice(lo, 0, span);
+    list.starts.splice(lo, 0, start);
+    list.ends.splice(lo, 0, end);
+    list.refs.splice(lo, 0, record.ref);
+    if (!isCanonicalDateTime(startText) || !isCanonicalDateTime(endText)) this.oddTimes.set(record.ref, [startText, endText]);
     return undefined;
   }
+}
+
+/** Seconds (wallSeconds) → `yyyy-MM-dd HH:mm:ss`: gives back exactly the text of a time that was in that form. */
+function textOf(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return formatDateTime({ y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() });
 }

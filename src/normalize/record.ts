@@ -35,7 +35,8 @@ export function normalizeRow(row: InputRow, defaults: Defaults): NormalizeResult
   const kind = row.sheet.kind;
   const cells = readCells(row);
   const built = build(kind, cells.values, row, defaults);
-  const problems = [...cells.problems, ...built.problems];
+  const problems = cells.problems;
+  for (const p of built.problems) problems.push(p);
   const lifecycle = isLifecycleKind(kind);
   // Lifecycle rows act on an approval or a task: no employee is required (a CoreHR approver's user_id is optional).
   const user_id = (cells.values.get('user_id') as string | undefined) ?? (lifecycle ? '' : undefined);
@@ -46,8 +47,9 @@ export function normalizeRow(row: InputRow, defaults: Defaults): NormalizeResult
   if (kind !== 'remedies' && !lifecycle) body.idempotent_id = cells.values.get('idempotent_id') ?? hash;
 
   const data = kind === 'remedies' || lifecycle ? body : { user_id, date: built.date, ...body };
-  const skip = new Set([...cells.failed, ...built.skip]);
-  problems.push(...schemaProblems(row, validateObject(kind, data), skip));
+  const errors = validateObject(kind, data);
+  // Most rows are valid: the skip list and the error mapping are only built for a row that has schema errors.
+  if (errors.length) problems.push(...schemaProblems(row, errors, new Set([...cells.failed, ...built.skip])));
 
   if (problems.length || user_id === undefined || built.date === undefined) return { problems, warnings: built.warnings };
   const record: NormalizedRecord = {

@@ -1,5 +1,7 @@
 // Content hashes: the default idempotent_id of a record, and the key of a planned request.
-import { createHash } from 'node:crypto';
+// canonicalJson and contentHash run once per input row (100,000 in a big month): they are written as plain loops
+// with string concatenation, and test/plan/hash-pins.test.ts pins their output, so speed never changes an id.
+import { hash } from 'node:crypto';
 import type { Kind } from '../types.js';
 
 /**
@@ -7,27 +9,74 @@ import type { Kind } from '../types.js';
  * on different systems hashes the same); `undefined` properties left out, as JSON.stringify does. Arrays keep their order.
  */
 export function canonicalJson(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(nfc(value));
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    let out = '';
-    // sort() without a comparator orders by UTF-16 code units: the same in every locale and Node version.
-    for (const k of Object.keys(o).sort()) {
-      const v = o[k];
-      if (v === undefined) continue;
-      out += `${out ? ',' : ''}${JSON.stringify(nfc(k))}:${canonicalJson(v)}`;
-    }
-    return `{${out}}`;
+  if (typeof value === 'string') return PLAIN.test(value) ? `"${value}"` : JSON.stringify(nfc(value));
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return canonicalArray(value);
+  return canonicalObject(value as Record<string, unknown>, undefined);
+}
+
+function canonicalArray(a: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < a.length; i++) {
+    if (i > 0) out += ',';
+    // An undefined item is written as null (as JSON.stringify does); a hole as nothing, as the original map/join did.
+    if (i in a) out += a[i] === undefined ? 'null' : canonicalJson(a[i]);
   }
-  return JSON.stringify(value) ?? 'null';
+  return `${out}]`;
+}
+
+/** `skip`: a top-level key to leave out (contentHash drops `idempotent_id` without copying the body). */
+function canonicalObject(o: Record<string, unknown>, skip: string | undefined): string {
+  const keys = sortedKeys(o);
+  let out = '';
+  for (const k of keys) {
+    const v = o[k];
+    if (v === undefined || k === skip) continue;
+    out += `${out ? ',' : ''}${quotedKey(k)}:${canonicalJson(v)}`;
+  }
+  return `{${out}}`;
+}
+
+/**
+ * The object's keys sorted by UTF-16 code unit, as sort() without a comparator orders them in every locale and Node
+ * version; then each is NFC-normalised (so a key typed in NFD sorts where its NFD spelling does: pinned). An insertion
+ * sort with `<` (which compares strings by code unit too): a record has about ten keys, and sort() converts and
+ * compares through its generic path.
+ */
+function sortedKeys(o: object): string[] {
+  const keys = Object.keys(o);
+  if (keys.length > 16) return keys.sort(); // a big JSON cell: insertion sort would be quadratic
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
+// A record's keys are a few dozen field names: each is quoted (and normalised) once. Bounded, for odd JSON cells.
+const quoted = new Map<string, string>();
+function quotedKey(k: string): string {
+  let q = quoted.get(k);
+  if (q === undefined) {
+    if (quoted.size >= 10_000) quoted.clear();
+    quoted.set(k, (q = JSON.stringify(nfc(k))));
+  }
+  return q;
 }
 
 // Most cells are ASCII, which NFC leaves alone: skip the normalisation for them (it is the hot path at 100k rows).
-const nfc = (s: string): string => (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFC'));
+const ASCII = /^[\x00-\x7f]*$/;
+// Printable ASCII without `"` and `\`: JSON.stringify would only add the quotes, and NFC would change nothing.
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const nfc = (s: string): string => (ASCII.test(s) ? s : s.normalize('NFC'));
 
-/** First 32 hex characters (128 bits) of the sha256 of `text`. */
-export const sha256Hex32 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+/** First 32 hex characters (128 bits) of the sha256 of `text` (crypto.hash: one call, no Hash object per row). */
+export const sha256Hex32 = (text: string): string => hash('sha256', text, 'hex').slice(0, 32);
 
 export interface HashParts {
   kind: Kind;
@@ -58,8 +107,11 @@ export interface HashParts {
  * and re-run reuse the same id, and each re-import after another undo gets a fresh one.
  */
 export function contentHash(parts: HashParts): string {
-  const { idempotent_id: _ignored, ...body } = parts.body;
-  return sha256Hex32(canonicalJson({ v: 1, kind: parts.kind, user_id: parts.user_id, date: parts.date, body }));
+  // canonicalJson({ v: 1, kind, user_id, date, body }) with its keys already in sorted order, and the body's
+  // idempotent_id skipped rather than copied away.
+  const body = canonicalObject(parts.body, 'idempotent_id');
+  const text = `{"body":${body},"date":${canonicalJson(parts.date)},"kind":${canonicalJson(parts.kind)},"user_id":${canonicalJson(parts.user_id)},"v":1}`;
+  return sha256Hex32(text);
 }
 
 /** The idempotent_id of a row whose earlier records were withdrawn `times` times (see contentHash). */

@@ -39,7 +39,7 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell | typeof NO_RESULT
       if (c.v === null || c.v.trim() === '') return empty;
       const n = Number(c.v);
       if (Number.isNaN(n)) return c.v;
-      return isDateFormat(ctx.numFmt(c.s)) ? serialToWallTime(n, ctx.date1904) : n;
+      return isDateStyle(ctx.numFmt(c.s)) ? serialToWallTime(n, ctx.date1904) : n;
     }
   }
 }
@@ -59,7 +59,19 @@ export function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhs]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''));
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+// A workbook has a handful of number formats and every numeric cell asks about its own: answer each format once.
+const dateStyles = new Map<string | undefined, boolean>();
+function isDateStyle(fmt: string | undefined): boolean {
+  let isDate = dateStyles.get(fmt);
+  if (isDate === undefined) {
+    if (dateStyles.size >= 1000) dateStyles.clear();
+    dateStyles.set(fmt, (isDate = isDateFormat(fmt)));
+  }
+  return isDate;
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const pad = (n: number, w = 2) => (w === 2 && n < 100 ? TWO_DIGITS[n]! : String(n).padStart(w, '0'));
 
 /** Excel serial (days since 1899-12-30, or 1904-01-01) → `yyyy-MM-dd HH:mm:ss`, rounded to the second it shows. */
 export function serialToWallTime(serial: number, date1904: boolean): Cell {

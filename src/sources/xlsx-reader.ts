@@ -1,10 +1,11 @@
-// Opens a workbook for streaming: our zip reader picks the parts; exceljs's streaming WorkbookReader parses
-// workbook.xml, rels, styles and shared strings (its part parsers, internals of exceljs 4.4, its last release, pinned
-// by the lockfile) instead of its `parse()`, so they are always read before any sheet, whatever order the writer
-// stored them in. Sheets are parsed row by row (xlsx-sheet.ts), never loaded whole.
+// Opens a workbook for streaming: our zip reader picks the parts; exceljs's part parsers (the xforms its streaming
+// WorkbookReader uses: internals of exceljs 4.4, its last release, pinned by the lockfile) read workbook.xml, rels and
+// styles, and shared strings are read as WorkbookReader reads them. The parts are always read before any sheet,
+// whatever order the writer stored them in. Sheets are parsed row by row (xlsx-sheet.ts), never loaded whole.
+// Only those few modules are loaded, not all of exceljs (its entry point costs ~0.2 s of startup, its unzip most of it).
+import { createRequire } from 'node:module';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { sheetRows, type SheetRow } from './xlsx-sheet.js';
 import { openZip, type Zip } from './zip.js';
 
@@ -24,21 +25,30 @@ interface Rel {
 
 interface StyleManager {
   model: { styles: ({ numFmtId?: number } | undefined)[] };
+  init(): void;
+  parseStream(stream: AsyncIterable<unknown>): Promise<unknown>;
   getStyleModel(id: number): { numFmt?: string } | null;
 }
 
-/** The parts of WorkbookReader used here (not in exceljs's type declarations). */
-interface ReaderInternals {
-  model?: { sheets?: { name: string; rId: string }[] };
-  properties?: { model?: { date1904?: boolean } };
-  workbookRels?: Rel[];
-  styles: StyleManager;
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseStyles(entry: Readable): Promise<void>;
-  sharedStrings?: unknown[];
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+/** The parts of exceljs used here (not in its type declarations). */
+interface Xform<M> {
+  model: M;
+  parseStream(stream: AsyncIterable<unknown>): Promise<M>;
 }
+interface WorkbookModel {
+  sheets?: { name: string; rId: string }[];
+}
+type SaxEvent = { eventType: 'opentag' | 'closetag'; value: { name: string } } | { eventType: 'text'; value: string };
+
+const require = createRequire(import.meta.url);
+const lib = (path: string): unknown => require(`exceljs/lib/${path}`);
+const iterateStream = lib('utils/iterate-stream.js') as (stream: Readable) => AsyncIterable<unknown>;
+const parseSax = lib('utils/parse-sax.js') as (input: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
+const WorkbookXform = lib('xlsx/xform/book/workbook-xform.js') as new () => Xform<WorkbookModel> & {
+  map: { workbookPr?: { model?: { date1904?: boolean } } };
+};
+const RelationshipsXform = lib('xlsx/xform/core/relationships-xform.js') as new () => Xform<Rel[]>;
+const StylesXform = lib('xlsx/xform/style/styles-xform.js') as new () => StyleManager;
 
 export interface Workbook {
   /** Sheet names in workbook order. */
@@ -52,33 +62,35 @@ export interface Workbook {
 export async function openWorkbook(path: string): Promise<Workbook> {
   const zip = await openZip(path);
   const part = partFinder(zip);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache' });
-  const r = reader as unknown as ReaderInternals;
 
-  await r._parseWorkbook(await zip.open(part('xl/workbook.xml', true)));
-  await r._parseRels(await zip.open(part('xl/_rels/workbook.xml.rels', true)));
-  const rels = r.workbookRels ?? [];
+  const book = new WorkbookXform();
+  await book.parseStream(iterateStream(await zip.open(part('xl/workbook.xml', true))));
+  const rels = (await new RelationshipsXform().parseStream(iterateStream(await zip.open(part('xl/_rels/workbook.xml.rels', true))))) ?? [];
   const target = (type: string) => rels.find((x) => x.Type.endsWith(`/${type}`));
   const resolve = (rel: Rel) => part(rel.Target.startsWith('/') ? rel.Target.slice(1) : posix.normalize(posix.join('xl', rel.Target)));
 
+  // Without a styles part, the defaults WorkbookReader starts from.
+  let styles = new StylesXform();
+  styles.init();
   const stylesRel = target('styles');
   // styles: without them every date cell reads as a plain number (exceljs #1430).
   if (stylesRel && zip.has(resolve(stylesRel))) {
-    await r._parseStyles(await zip.open(resolve(stylesRel)));
-    knowEastAsianDates(r.styles);
+    styles = new StylesXform();
+    await styles.parseStream(iterateStream(await zip.open(resolve(stylesRel))));
+    knowEastAsianDates(styles);
   }
 
-  const sheets = (r.model?.sheets ?? []).flatMap((s) => {
+  const sheets = (book.model?.sheets ?? []).flatMap((s) => {
     const rel = rels.find((x) => x.Id === s.rId);
     return rel ? [{ name: s.name, part: resolve(rel) }] : [];
   });
-  const date1904 = r.properties?.model?.date1904 === true;
+  const date1904 = book.map.workbookPr?.model?.date1904 === true;
   const formats = new Map<number, string | undefined>();
   const numFmt = (styleId: number) => {
-    if (!formats.has(styleId)) formats.set(styleId, r.styles.getStyleModel(styleId)?.numFmt);
+    if (!formats.has(styleId)) formats.set(styleId, styles.getStyleModel(styleId)?.numFmt);
     return formats.get(styleId);
   };
-  let stringsLoaded = false;
+  let sharedStrings: unknown[] | undefined;
   return {
     sheetNames: sheets.map((s) => s.name),
     date1904,
@@ -86,13 +98,43 @@ export async function openWorkbook(path: string): Promise<Workbook> {
       const s = sheets.find((x) => x.name === name);
       if (!s) throw new Error(`no sheet ${name}`);
       const stringsRel = target('sharedStrings');
-      if (!stringsLoaded && stringsRel && zip.has(resolve(stringsRel))) {
-        for await (const _ of r._parseSharedStrings(await zip.open(resolve(stringsRel)))); // 'cache' fills r.sharedStrings
+      if (!sharedStrings) {
+        sharedStrings = stringsRel && zip.has(resolve(stringsRel)) ? await readSharedStrings(await zip.open(resolve(stringsRel))) : [];
       }
-      stringsLoaded = true;
-      yield* sheetRows(await zip.open(s.part), { sharedStrings: r.sharedStrings ?? [], numFmt, date1904 });
+      yield* sheetRows(await zip.open(s.part), { sharedStrings, numFmt, date1904 });
     },
   };
+}
+
+/**
+ * sharedStrings.xml as exceljs's WorkbookReader caches it (its `_parseSharedStrings`, minus the fonts nobody reads):
+ * each <si> becomes its text, or `{ richText: [{ text }] }` when it has formatting runs. Kept to the letter, quirks
+ * included, so every cell reads as it always has.
+ */
+async function readSharedStrings(xml: Readable): Promise<unknown[]> {
+  const strings: unknown[] = [];
+  let text: string | null = null;
+  let richText: { text: string | null }[] = [];
+  for await (const events of parseSax(iterateStream(xml))) {
+    for (const e of events) {
+      if (e.eventType === 'opentag') {
+        if (e.value.name === 'si') {
+          richText = [];
+          text = null;
+        } else if (e.value.name === 't') text = null;
+      } else if (e.eventType === 'text') {
+        text = text ? text + e.value : e.value;
+      } else if (e.value.name === 'r') {
+        richText.push({ text });
+        text = null;
+      } else if (e.value.name === 'si') {
+        strings.push(richText.length ? { richText } : text);
+        richText = [];
+        text = null;
+      }
+    }
+  }
+  return strings;
 }
 
 /** Zip part names are case-sensitive but some writers disagree on case: look them up loosely. */

@@ -1,5 +1,5 @@
 // The .xlsx adapter: streams every sheet named after a kind, row 1 as headers, one InputRow per non-empty row.
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { SHEET_NAMES, kindOfSheet } from '../fields.js';
 import { t } from '../messages/index.js';
@@ -10,6 +10,7 @@ import type { ReadContext, SourceAdapter, SourceInput } from './types.js';
 import { NO_RESULT } from './xlsx-cells.js';
 import { openWorkbook } from './xlsx-reader.js';
 import type { SheetRow } from './xlsx-sheet.js';
+import { readXlsxThreaded, threadedAvailable } from './xlsx-thread.js';
 
 const expectedSheets = () => Object.values(SHEET_NAMES).flat().join(', ');
 
@@ -19,7 +20,21 @@ export const xlsxAdapter: SourceAdapter = {
   read: readXlsx,
 };
 
+/**
+ * A big workbook is parsed on a second thread (xlsx-thread.ts) while this one normalises its rows: parsing the XML is
+ * about half the work of `validate`. Not on a single core, where the two would only take turns, nor for a small
+ * workbook, not worth the ~50 ms a worker takes to start. The rows, notices and errors are the same either way.
+ */
+const THREADED_MIN_BYTES = 1 << 20;
+
 async function* readXlsx(input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow> {
+  const size = await stat(input.path).then((s) => s.size, () => 0);
+  if (size >= THREADED_MIN_BYTES && threadedAvailable()) yield* readXlsxThreaded(input, ctx, readWorkbookRows);
+  else yield* readWorkbookRows(input, ctx);
+}
+
+/** Every row of the workbook's known sheets, on this thread (the worker of xlsx-thread.ts runs this too). */
+export async function* readWorkbookRows(input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow> {
   const file = input.path;
   await checkReadable(file);
   await checkZipSignature(file);

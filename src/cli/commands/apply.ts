@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { t } from '../../messages/index.js';
-import { apply, type ApplyOptions, type ApplyResult } from '../../run/apply.js';
+import type { ApplyOptions, ApplyResult } from '../../run/apply.js';
 import { DONE_STATUSES, KINDS, type RowStatus } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { printJson, say } from '../output.js';
-import { createProgress } from '../progress.js';
 import { EMPLOYEE_TYPES } from './plan.js';
 
 interface ApplyFlags extends Omit<ApplyOptions, 'env' | 'signal' | 'events'> {
@@ -43,6 +42,8 @@ export function registerApply(program: Command): void {
 async function runApply(inputs: string[], flags: ApplyFlags): Promise<number> {
   const { json, ...options } = flags;
   const mode = json ? 'none' : process.stdout.isTTY ? 'tty' : 'plain';
+  // Loaded on use (undici, listr2, the journal, the sandbox): other commands and `--help` start without them.
+  const [{ apply }, { createProgress }] = await Promise.all([import('../../run/apply.js'), import('../progress.js')]);
   const progress = createProgress(mode, say);
   const controller = new AbortController();
   // First Ctrl-C: start nothing new, finish and record what is in flight, write the results. Second: leave now.

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { t } from '../../messages/index.js';
-import { history, type HistoryResult, type RunSummary } from '../../verify/history.js';
+import type { HistoryResult, RunSummary } from '../../verify/history.js';
 import { EXIT } from '../exit.js';
 import { printJson, say } from '../output.js';
 
@@ -26,6 +26,7 @@ export function registerHistory(program: Command): void {
 }
 
 async function runHistory(inputs: string[], flags: HistoryFlags): Promise<number> {
+  const { history } = await import('../../verify/history.js'); // loaded on use: startup only pays for the command that runs
   const result = await history({ inputs, ...(flags.state ? { state: flags.state } : {}) });
   if (flags.json) printJson(toJson(result));
   else printRuns(result);

@@ -3,8 +3,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { t } from '../../messages/index.js';
-import { buildPlan, type Plan } from '../../plan/plan.js';
-import { validateInputs } from '../../run/validate.js';
+import type { Plan } from '../../plan/plan.js';
 import { KINDS, type EmployeeType, type Kind, type PlannedRequest } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { formatProblem, printJson, say } from '../output.js';
@@ -54,6 +53,9 @@ async function writePayloads(path: string, plan: Plan): Promise<void> {
 }
 
 async function runPlan(inputs: string[], flags: PlanFlags): Promise<number> {
+  // Loaded on use, like every command's implementation: startup only pays for the command that runs.
+  const { validateInputs } = await import('../../run/validate.js');
+  const { buildPlan } = await import('../../plan/plan.js');
   const result = await validateInputs(inputs, { keepRecords: true, ...(flags.kind ? { kind: flags.kind } : {}) });
   const employeeType = flags.employeeType ?? result.inputs.defaults.employee_type ?? 'employee_id';
   const plan = buildPlan(result.records, { employeeType });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { t } from '../../messages/index.js';
-import { serveSandbox } from '../../sandbox/index.js';
 import { say } from '../output.js';
 
 function nonNegativeInt(value: string): number {
@@ -17,6 +16,7 @@ export function registerSandbox(program: Command): void {
     .option('--latency <ms>', 'added to every answer', nonNegativeInt, 0)
     .option('--rate <n>', 'requests per second per endpoint before answering 99991400 (0: no limit)', nonNegativeInt, 50)
     .action(async (flags: { port: number; latency: number; rate: number }) => {
+      const { serveSandbox } = await import('../../sandbox/index.js'); // loaded on use: other commands start without it
       const sandbox = await serveSandbox({
         port: flags.port,
         latencyMs: flags.latency,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { t } from '../../messages/index.js';
-import { undo, type UndoOptions, type UndoResult } from '../../run/undo.js';
+import type { UndoOptions, UndoResult } from '../../run/undo.js';
 import { DONE_STATUSES } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { printJson, say } from '../output.js';
@@ -39,6 +39,7 @@ export function registerUndo(program: Command): void {
 }
 
 async function runUndo(flags: UndoFlags): Promise<number> {
+  const { undo } = await import('../../run/undo.js'); // loaded on use: startup only pays for the command that runs
   const { json, ...options } = flags;
   const controller = new AbortController();
   // As apply: the first Ctrl-C lets the requests in flight finish and be recorded; a second one leaves at once.

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { t } from '../../messages/index.js';
-import { writeErrorReport } from '../../report/errors.js';
-import { validateInputs } from '../../run/validate.js';
 import { KINDS, type Kind } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { defaultOutputPath } from '../paths.js';
@@ -32,10 +30,14 @@ export function registerValidate(program: Command): void {
 }
 
 async function runValidate(inputs: string[], flags: ValidateFlags): Promise<number> {
+  // Loaded on use: `--help` and the other commands do not pay for the read stage (startup counts on small files).
+  const { validateInputs } = await import('../../run/validate.js');
   const result = await validateInputs(inputs, flags.kind ? { kind: flags.kind } : {});
   let reportPath: string | undefined;
   if (result.invalid > 0 && flags.report !== false) {
     reportPath = flags.report ?? defaultOutputPath(inputs[0] ?? 'input', 'errors');
+    // The workbook writer (all of exceljs) only when a report is written.
+    const { writeErrorReport } = await import('../../report/errors.js');
     await writeErrorReport(reportPath, { rows: result.invalidRows, problems: result.problems, notices: result.notices });
   }
   if (flags.json) {

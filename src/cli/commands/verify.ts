@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { t } from '../../messages/index.js';
 import { KINDS, type EmployeeType, type Kind } from '../../types.js';
-import { verify, type VerifyResult, type VerifyRow } from '../../verify/verify.js';
+import type { VerifyResult, VerifyRow } from '../../verify/verify.js';
 import { EXIT } from '../exit.js';
 import { printJson, say } from '../output.js';
 import { EMPLOYEE_TYPES } from './plan.js';
@@ -52,6 +52,7 @@ export function registerVerify(program: Command): void {
 
 async function runVerify(inputs: string[], flags: VerifyFlags): Promise<number> {
   const { json, ...options } = flags;
+  const { verify } = await import('../../verify/verify.js'); // loaded on use: startup only pays for the command that runs
   const result = await verify(inputs, { ...options, env: process.env, ...(json ? {} : { onNotice: (m: string) => say(`${t('cli.notice')}: ${m}`) }) });
   const notPresent = result.rows.filter((r) => r.status !== 'present' && r.status !== 'unchecked');
   if (json) printJson(toJson(result, notPresent));

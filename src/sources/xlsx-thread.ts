@@ -1,0 +1,121 @@
+// Reading a workbook on a worker thread: the worker (xlsx-worker.ts) runs the same readWorkbookRows as the main
+// thread would and posts what it yields; this side turns the messages back into the same stream of rows, notices and
+// errors. The point is overlap: the worker parses XML while this thread normalises the rows it already has.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ConfigError, InputError } from '../errors.js';
+import { getLang } from '../messages/index.js';
+import { CellError, WallTime, type Cell, type InputRow, type Lang, type SheetInfo } from '../types.js';
+import type { ReadContext, SourceInput } from './types.js';
+
+/** What the worker posts, in the order the direct read would have produced it. */
+export type WorkerMessage =
+  | { type: 'sheet'; id: number; sheet: SheetInfo }
+  /**
+   * Row i is Excel row `numbers[i]`, its values `values[ends[i-1] … ends[i])`: flat arrays, as they cross threads far
+   * cheaper than an array per row. A WallTime or CellError arrives as a plain object (see decodeCell).
+   */
+  | { type: 'rows'; sheet: number; numbers: number[]; ends: number[]; values: Cell[] }
+  | { type: 'notice'; message: string }
+  | { type: 'error'; error: { name: string; message: string; stack?: string; code?: string } }
+  | { type: 'end' };
+
+export interface WorkerInput {
+  input: SourceInput;
+  lang: Lang;
+}
+
+/** Rows per message: few enough messages to be cheap, small enough that the first arrives at once. */
+export const BATCH_ROWS = 1000;
+/**
+ * Batches the worker may post before this side has taken them: it stays a little ahead, never a whole workbook
+ * ahead (a slow consumer must not make the file pile up in memory: the read stays streaming).
+ */
+export const MAX_IN_FLIGHT = 4;
+
+// The compiled worker beside this module. Running from the TypeScript sources (vitest) there is none: read directly.
+const workerFile = new URL('./xlsx-worker.js', import.meta.url);
+
+/** Whether a worker can help: a second core to run on, and the compiled worker to run. */
+export const threadedAvailable = (): boolean =>
+  availableParallelism() > 1 && workerFile.protocol === 'file:' && existsSync(fileURLToPath(workerFile));
+
+type Read = (input: SourceInput, ctx: ReadContext) => AsyncIterable<InputRow>;
+
+/**
+ * Streams the rows of `input` read on a worker thread. If the thread cannot run at all (workers refused by the
+ * permission model, a flag of the parent process a worker does not accept…), `fallback` reads on this thread instead:
+ * nothing has been handed out yet, so nobody can tell.
+ */
+export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fallback?: Read): AsyncIterable<InputRow> {
+  const data: WorkerInput = { input, lang: getLang() };
+  let worker: Worker;
+  try {
+    // The parent's flags, less --input-type (allowed only with -e, which the worker's file is not).
+    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+    worker = new Worker(workerFile, { workerData: data, execArgv });
+  } catch (e) {
+    if (fallback) return yield* fallback(input, ctx);
+    throw e;
+  }
+  const queue: (WorkerMessage | { type: 'crash'; error: Error })[] = [];
+  let wake: (() => void) | undefined;
+  const push = (m: (typeof queue)[number]) => {
+    queue.push(m);
+    wake?.();
+  };
+  worker.on('message', push);
+  // A crash of the worker itself (not an error it reports) still ends the stream with an error, never a hang.
+  worker.on('error', (error: Error) => push({ type: 'crash', error }));
+  worker.on('exit', (code) => push({ type: 'crash', error: new Error(`xlsx reader thread exited (code ${code})`) }));
+  const sheets = new Map<number, SheetInfo>();
+  let started = false;
+  try {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const m = queue.shift()!;
+      if (m.type === 'crash') {
+        if (!started && fallback) return yield* fallback(input, ctx);
+        throw m.error;
+      }
+      started = true;
+      if (m.type === 'end') return;
+      if (m.type === 'error') throw rebuildError(m.error);
+      if (m.type === 'notice') ctx.onNotice(m.message);
+      else if (m.type === 'sheet') sheets.set(m.id, m.sheet);
+      else {
+        worker.postMessage('ack'); // taken: the worker may parse the next batch while these rows are normalised
+        const sheet = sheets.get(m.sheet)!;
+        for (let i = 0, from = 0; i < m.numbers.length; from = m.ends[i++]!) {
+          const values = m.values.slice(from, m.ends[i]);
+          for (let j = 0; j < values.length; j++) values[j] = decodeCell(values[j]!);
+          yield { sheet, row: m.numbers[i]!, values };
+        }
+      }
+    }
+  } finally {
+    // Normal end, error, or a consumer that stopped early: the worker has nothing more to say. Whatever it still
+    // emits is ignored (an 'error' event without a listener would crash the process).
+    worker.removeAllListeners();
+    worker.on('error', () => {});
+    void worker.terminate();
+  }
+}
+
+/** Structured clone keeps an object's own fields but not its class: turn `{ text }` / `{ error }` back into cells. */
+function decodeCell(v: Cell): Cell {
+  if (v === null || typeof v !== 'object') return v;
+  return 'text' in v ? new WallTime(v.text) : new CellError((v as { error: string }).error);
+}
+
+/** The worker's error as the direct read would have thrown it: InputError and ConfigError keep their class. */
+function rebuildError(e: { name: string; message: string; stack?: string; code?: string }): Error {
+  if (e.name === 'InputError') return new InputError(e.message);
+  if (e.name === 'ConfigError') return new ConfigError(e.message);
+  const error = Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
+  error.name = e.name;
+  if (e.stack) error.stack = e.stack;
+  return error;
+}

@@ -1,0 +1,66 @@
+// The worker thread of xlsx-thread.ts: reads one workbook exactly as the main thread would (readWorkbookRows) and
+// posts rows in batches, notices and errors in the order they happen. It waits for the main thread to take batches
+// before running too far ahead, and stays alive until the main thread terminates it.
+import { parentPort, workerData } from 'node:worker_threads';
+import { setLang } from '../messages/index.js';
+import type { Cell, SheetInfo } from '../types.js';
+import { readWorkbookRows } from './xlsx.js';
+import { BATCH_ROWS, MAX_IN_FLIGHT, type WorkerInput, type WorkerMessage } from './xlsx-thread.js';
+
+const port = parentPort!;
+const { input, lang } = workerData as WorkerInput;
+setLang(lang); // messages are built here, in the user's language
+
+let inFlight = 0;
+let credit: (() => void) | undefined;
+port.on('message', () => {
+  inFlight--;
+  credit?.();
+});
+
+const post = (m: WorkerMessage) => port.postMessage(m);
+const sheetIds = new Map<SheetInfo, number>();
+let numbers: number[] = [];
+let ends: number[] = [];
+let values: Cell[] = [];
+let batchSheet = -1;
+
+async function flush(): Promise<void> {
+  if (!numbers.length) return;
+  while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (credit = resolve));
+  inFlight++;
+  post({ type: 'rows', sheet: batchSheet, numbers, ends, values });
+  numbers = [];
+  ends = [];
+  values = [];
+}
+
+// Notices are queued behind the rows read before them, so both sides see the same order.
+const notices: string[] = [];
+try {
+  for await (const row of readWorkbookRows(input, { onNotice: (message) => notices.push(message) })) {
+    let id = sheetIds.get(row.sheet);
+    if (id === undefined || id !== batchSheet || notices.length) await flush();
+    for (const message of notices.splice(0)) post({ type: 'notice', message });
+    if (id === undefined) {
+      sheetIds.set(row.sheet, (id = sheetIds.size));
+      post({ type: 'sheet', id, sheet: row.sheet });
+    }
+    batchSheet = id;
+    numbers.push(row.row);
+    for (const v of row.values) values.push(v);
+    ends.push(values.length);
+    if (numbers.length >= BATCH_ROWS) await flush();
+  }
+  await flush();
+  for (const message of notices) post({ type: 'notice', message });
+  post({ type: 'end' });
+} catch (e) {
+  await flush();
+  for (const message of notices) post({ type: 'notice', message });
+  const error = e as Error & { code?: unknown };
+  post({
+    type: 'error',
+    error: { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}), ...(typeof error.code === 'string' ? { code: error.code } : {}) },
+  });
+}

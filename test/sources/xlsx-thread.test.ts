@@ -1,0 +1,128 @@
+// A big workbook is parsed on a worker thread (src/sources/xlsx-thread.ts). Whatever the thread, the user must get the
+// same rows, notices and errors: compared here on every fixture, on a workbook built to hit each notice and several
+// batches, and on broken files. The worker runs compiled code, so this test uses dist/ (built by global-setup).
+import { spawnSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SourceInput } from '../../src/sources/types.js';
+import type { InputRow } from '../../src/types.js';
+import { fixture } from './helpers.js';
+
+type XlsxModule = typeof import('../../src/sources/xlsx.js');
+type ThreadModule = typeof import('../../src/sources/xlsx-thread.js');
+type MessagesModule = typeof import('../../src/messages/index.js');
+const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).href;
+let direct: XlsxModule['readWorkbookRows'];
+let threaded: ThreadModule['readXlsxThreaded'];
+let setLang: MessagesModule['setLang'];
+
+interface Outcome {
+  rows: InputRow[];
+  notices: string[];
+  error?: { name: string; message: string };
+}
+
+async function run(read: (input: SourceInput, ctx: { onNotice(m: string): void }) => AsyncIterable<InputRow>, input: SourceInput): Promise<Outcome> {
+  const out: Outcome = { rows: [], notices: [] };
+  try {
+    for await (const row of read(input, { onNotice: (m) => out.notices.push(`${out.rows.length}: ${m}`) })) out.rows.push(row);
+  } catch (e) {
+    out.error = { name: (e as Error).name, message: (e as Error).message };
+  }
+  return out;
+}
+
+async function expectSame(input: SourceInput): Promise<Outcome> {
+  const a = await run(direct, input);
+  const b = await run(threaded, input);
+  // Same rows (values, classes of date and error cells, row numbers, sheet info), notices at the same place, same error.
+  expect(b).toStrictEqual(a);
+  return a;
+}
+
+/** Two kinds over several batches, an ignored sheet, an empty one, error cells and formulas without a saved result. */
+async function busyWorkbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Notes').addRow(['not a kind']);
+  const leaves = wb.addWorksheet('请假');
+  leaves.addRow(['工号', 'uniq_id', 'unit', 'start_time', 'end_time', 'reason']);
+  for (let i = 0; i < 2500; i++) {
+    const row = leaves.addRow([`E${i % 40}`, 'AL01', i % 3 ? 'day' : 1, new Date(Date.UTC(2026, 2, 1 + (i % 28), 9)), `2026-03-0${1 + (i % 9)} 18:00`, `r ${i}`]);
+    row.getCell(4).numFmt = 'yyyy-mm-dd hh:mm:ss';
+    if (i % 500 === 7) row.getCell(6).value = { formula: 'A1' } as ExcelJS.CellFormulaValue; // no cached result
+    if (i % 700 === 3) row.getCell(5).value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+  }
+  wb.addWorksheet('outs');
+  const overtime = wb.addWorksheet('overtime');
+  overtime.addRow(['user_id', 'unit', 'category', 'type', 'start_time', 'end_time']);
+  for (let i = 0; i < 1200; i++) overtime.addRow([`E${i}`, 'hour', 'workday', 'comp_time', '2026-03-02 19:00', '2026-03-02 21:00']);
+  await wb.xlsx.writeFile(path);
+}
+
+describe('xlsx on a worker thread', () => {
+  let dir = '';
+  beforeAll(async () => {
+    ({ readWorkbookRows: direct } = (await import(dist('sources/xlsx.js'))) as XlsxModule);
+    ({ readXlsxThreaded: threaded } = (await import(dist('sources/xlsx-thread.js'))) as ThreadModule);
+    ({ setLang } = (await import(dist('messages/index.js'))) as MessagesModule);
+    dir = await mkdtemp(join(tmpdir(), 'xlsx-thread-'));
+  });
+
+  it.each(['dates.xlsx', 'late-workbook.xlsx', 'formula.xlsx', 'formula-no-result.xlsx'])('reads %s as the main thread does', async (name) => {
+    const { rows } = await expectSame({ path: fixture(name) });
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('reads a workbook of several batches, sheets and notices the same, notices in place', async () => {
+    const path = join(dir, 'busy.xlsx');
+    await busyWorkbook(path);
+    const { rows, notices } = await expectSame({ path });
+    expect(rows).toHaveLength(3700);
+    // "n: …" = the notice came after n rows: the ignored sheet first, then after the leaves their formulas and the empty sheet.
+    expect(notices).toEqual([expect.stringMatching(/^0: .*'Notes'/), expect.stringMatching(/^2500: .*formula/i), expect.stringMatching(/^2500: .*'outs'/)]);
+    const onlyLeaves = await expectSame({ path, kind: 'leaves' });
+    expect(onlyLeaves.rows).toHaveLength(2500);
+  });
+
+  it('writes its messages in the language of the run', async () => {
+    setLang('zh');
+    try {
+      const { notices } = await expectSame({ path: fixture('dates.xlsx') });
+      expect(notices[0]).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      setLang('en');
+    }
+  });
+
+  it.each(['bad/missing-column.xlsx', 'bad/no-known-sheet.xlsx', 'bad/not-a-zip.xlsx', 'bad/truncated.xlsx', 'does-not-exist.xlsx'])(
+    'fails on %s with the same InputError',
+    async (name) => {
+      const { error } = await expectSame({ path: fixture(name) });
+      expect(error?.name).toBe('InputError');
+    },
+  );
+
+  it('reads on the main thread where worker threads are not allowed', async () => {
+    const { rows } = await run(direct, { path: fixture('dates.xlsx') });
+    // Node's permission model without --allow-worker: creating the worker throws; the rows must come all the same.
+    const script = `
+      const { readXlsxThreaded } = await import(${JSON.stringify(dist('sources/xlsx-thread.js'))});
+      const { readWorkbookRows } = await import(${JSON.stringify(dist('sources/xlsx.js'))});
+      let n = 0, fellBack = false;
+      const fallback = (input, ctx) => ((fellBack = true), readWorkbookRows(input, ctx));
+      for await (const _ of readXlsxThreaded({ path: ${JSON.stringify(fixture('dates.xlsx'))} }, { onNotice() {} }, fallback)) n++;
+      console.log(JSON.stringify({ n, fellBack }));`;
+    const r = spawnSync(process.execPath, ['--experimental-permission', '--allow-fs-read=*', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(r.stdout)).toEqual({ n: rows.length, fellBack: true });
+  });
+
+  it('lets a reader stop early without waiting for the rest of the file', async () => {
+    const path = join(dir, 'busy.xlsx');
+    let n = 0;
+    for await (const _ of threaded({ path }, { onNotice: () => {} })) if (++n === 3) break;
+    expect(n).toBe(3);
+  });
+});
