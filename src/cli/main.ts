@@ -10,15 +10,14 @@ import { registerTemplate } from './commands/template.js';
 import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
-import { describeSystemError, printError } from './output.js';
-
 import { EXIT } from './exit.js';
+import { describeSystemError, printError } from './output.js';
 
 export function buildProgram(): Command {
   const program = new Command('feishu-import')
     .description('Load attendance records (leaves, overtime, trips, outs, remedies) into Feishu from Excel, CSV and YAML.')
     .addOption(new Option('--lang <lang>', 'language of messages (default: from LANG)').choices(['en', 'zh']))
-    .showHelpAfterError()
+    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(s) });
   // The language must be set before any command builds a message.
@@ -31,6 +30,7 @@ export function buildProgram(): Command {
   registerHistory(program);
   registerTemplate(program);
   registerSandbox(program);
+  program.addHelpText('after', () => t('cli.exitCodes'));
   return program;
 }
 

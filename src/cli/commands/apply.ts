@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import { t } from '../../messages/index.js';
 import type { ApplyOptions, ApplyResult } from '../../run/apply.js';
 import { DONE_STATUSES, KINDS, type RowStatus } from '../../types.js';
 import { EXIT } from '../exit.js';
+import { BASE_URL_HELP, positiveInt, RATE_HELP } from '../options.js';
 import { printJson, say } from '../output.js';
 import { EMPLOYEE_TYPES } from './plan.js';
 
@@ -11,11 +12,6 @@ interface ApplyFlags extends Omit<ApplyOptions, 'env' | 'signal' | 'events'> {
   json?: boolean;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t('cli.positiveInt'));
-  return n;
-}
 
 export function registerApply(program: Command): void {
   program
@@ -29,9 +25,9 @@ export function registerApply(program: Command): void {
     .option('--replace', 'when a row changes a record written earlier, revoke the earlier one and write the new one')
     .addOption(new Option('--employee-type <type>', 'type of the user ids (default: the manifest, else employee_id)').choices(EMPLOYEE_TYPES))
     .addOption(new Option('--kind <kind>', 'kind of CSV files whose name does not say it').choices(KINDS))
-    .option('--rate <n>', 'requests per second per endpoint', positiveInt, 50)
+    .option('--rate <n>', RATE_HELP, positiveInt, 50)
     .option('--concurrency <n>', 'requests in flight per endpoint (default: enough to fill the rate)', positiveInt)
-    .option('--base-url <url>', 'Feishu API base URL (default: FEISHU_BASE_URL, else https://open.feishu.cn; Lark: https://open.larksuite.com)')
+    .option('--base-url <url>', BASE_URL_HELP)
     .option('--sandbox', 'run against an embedded Feishu sandbox (no credentials needed; nothing leaves this machine)')
     .option('--json', 'print one JSON document at the end and nothing else')
     .action(async (inputs: string[], flags: ApplyFlags) => {

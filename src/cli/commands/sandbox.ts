@@ -1,12 +1,9 @@
 import type { Command } from 'commander';
 import { t } from '../../messages/index.js';
+import { wholeNumber } from '../options.js';
 import { say } from '../output.js';
 
-function nonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(t('cli.positiveInt'));
-  return n;
-}
+const nonNegativeInt = wholeNumber(0);
 
 export function registerSandbox(program: Command): void {
   program

@@ -1,20 +1,15 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { t } from '../../messages/index.js';
 import type { UndoOptions, UndoResult } from '../../run/undo.js';
 import { DONE_STATUSES } from '../../types.js';
 import { EXIT } from '../exit.js';
+import { BASE_URL_HELP, positiveInt, RATE_HELP } from '../options.js';
 import { printJson, say } from '../output.js';
 
 interface UndoFlags extends Pick<UndoOptions, 'run' | 'state' | 'dryRun' | 'out' | 'baseUrl' | 'sandbox' | 'rate'> {
   json?: boolean;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t('cli.positiveInt'));
-  return n;
-}
 
 export function registerUndo(program: Command): void {
   program
@@ -25,8 +20,8 @@ export function registerUndo(program: Command): void {
     .option('--dry-run', 'list what would be revoked or rejected; send nothing')
     .option('--out <file>', 'undo workbook (default: <state folder>/undo-<run>.xlsx)')
     .option('--no-out', 'do not write an undo workbook')
-    .option('--rate <n>', 'requests per second per endpoint', positiveInt, 50)
-    .option('--base-url <url>', 'Feishu API base URL (default: FEISHU_BASE_URL, else https://open.feishu.cn; Lark: https://open.larksuite.com)')
+    .option('--rate <n>', RATE_HELP, positiveInt, 50)
+    .option('--base-url <url>', BASE_URL_HELP)
     .option('--sandbox', 'undo a run made with apply --sandbox (same state folder)')
     .option('--json', 'print one JSON document at the end and nothing else')
     .addHelpText(

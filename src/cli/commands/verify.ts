@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import { t } from '../../messages/index.js';
 import { KINDS, type EmployeeType, type Kind } from '../../types.js';
 import type { VerifyResult, VerifyRow } from '../../verify/verify.js';
 import { EXIT } from '../exit.js';
+import { BASE_URL_HELP, positiveInt, RATE_HELP } from '../options.js';
 import { printJson, say } from '../output.js';
 import { EMPLOYEE_TYPES } from './plan.js';
 
@@ -21,11 +22,6 @@ interface VerifyFlags {
   rate?: number;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(t('cli.positiveInt'));
-  return n;
-}
 
 export function registerVerify(program: Command): void {
   program
@@ -36,8 +32,8 @@ export function registerVerify(program: Command): void {
     .option('--no-out', 'do not write a verify workbook')
     .addOption(new Option('--employee-type <type>', 'type of the user ids (default: the manifest, else employee_id)').choices(EMPLOYEE_TYPES))
     .addOption(new Option('--kind <kind>', 'kind of CSV files whose name does not say it').choices(KINDS))
-    .option('--rate <n>', 'requests per second per endpoint', positiveInt, 50)
-    .option('--base-url <url>', 'Feishu API base URL (default: FEISHU_BASE_URL, else https://open.feishu.cn; Lark: https://open.larksuite.com)')
+    .option('--rate <n>', RATE_HELP, positiveInt, 50)
+    .option('--base-url <url>', BASE_URL_HELP)
     .option('--sandbox', 'ask the embedded sandbox that apply --sandbox wrote to (kept in the state folder) instead of Feishu')
     .option('--state <dir>', 'state folder (default: .feishu-import/ beside the first input); with --sandbox, where its data is')
     .option('--json', 'print one JSON document at the end and nothing else')
