@@ -4,6 +4,7 @@ import { t } from '../../messages/index.js';
 import type { ApplyOptions, ApplyResult } from '../../run/apply.js';
 import { DONE_STATUSES, KINDS, type RowStatus } from '../../types.js';
 import { EXIT } from '../exit.js';
+import { interruptible } from '../interrupt.js';
 import { BASE_URL_HELP, positiveInt, RATE_HELP } from '../options.js';
 import { printJson, say } from '../output.js';
 import { EMPLOYEE_TYPES } from './plan.js';
@@ -41,22 +42,11 @@ async function runApply(inputs: string[], flags: ApplyFlags): Promise<number> {
   // Loaded on use (undici, listr2, the journal, the sandbox): other commands and `--help` start without them.
   const [{ apply }, { createProgress }] = await Promise.all([import('../../run/apply.js'), import('../progress.js')]);
   const progress = createProgress(mode, say);
-  const controller = new AbortController();
-  // First Ctrl-C: start nothing new, finish and record what is in flight, write the results. Second: leave now.
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    if (!json) process.stderr.write(`\n${t('cli.interrupting')}\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
   let result: ApplyResult;
   try {
-    result = await apply(inputs, { ...options, env: process.env, signal: controller.signal, events: progress.events });
+    result = await interruptible(!!json, (signal) => apply(inputs, { ...options, env: process.env, signal, events: progress.events }));
   } finally {
     await progress.finish();
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
   }
   if (json) printJson(toJson(result));
   else printSummary(result);

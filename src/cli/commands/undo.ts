@@ -3,6 +3,7 @@ import { t } from '../../messages/index.js';
 import type { UndoOptions, UndoResult } from '../../run/undo.js';
 import { DONE_STATUSES } from '../../types.js';
 import { EXIT } from '../exit.js';
+import { interruptible } from '../interrupt.js';
 import { BASE_URL_HELP, positiveInt, RATE_HELP } from '../options.js';
 import { printJson, say } from '../output.js';
 
@@ -36,22 +37,8 @@ export function registerUndo(program: Command): void {
 async function runUndo(flags: UndoFlags): Promise<number> {
   const { undo } = await import('../../run/undo.js'); // loaded on use: startup only pays for the command that runs
   const { json, ...options } = flags;
-  const controller = new AbortController();
-  // As apply: the first Ctrl-C lets the requests in flight finish and be recorded; a second one leaves at once.
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    if (!json) process.stderr.write(`\n${t('cli.interrupting')}\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  let result: UndoResult;
-  try {
-    result = await undo({ ...options, env: process.env, signal: controller.signal, ...(json ? {} : { events: { onNotice: (m: string) => say(`${t('cli.notice')}: ${m}`) } }) });
-  } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-  }
+  const events = json ? {} : { events: { onNotice: (m: string) => say(`${t('cli.notice')}: ${m}`) } };
+  const result = await interruptible(!!json, (signal) => undo({ ...options, env: process.env, signal, ...events }));
   if (json) printJson(toJson(result));
   else printRows(result);
   const done = result.rows.every((r) => DONE_STATUSES.includes(r.status));
