@@ -35,6 +35,13 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `feishu-import plan … | head`: the reader went away; stop quietly instead of crashing on EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   setLang(detectLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined));
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });

@@ -143,3 +143,20 @@ describe('template', () => {
     expect(JSON.parse(v.stdout)).toMatchObject({ valid: 1, invalid: 0 });
   });
 });
+
+describe('output into a closed pipe', () => {
+  it('stops quietly when the reader goes away (plan … | head -1)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/cli.js');
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'plan', join(SAMPLES, 'manifest.yaml')], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // Closed before the first line: every write the command makes meets a pipe with no reader.
+      child.stdout.destroy();
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    expect(result.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(result.code).toBe(0);
+  });
+});
