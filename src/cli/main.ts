@@ -17,7 +17,6 @@ export function buildProgram(): Command {
   const program = new Command('feishu-import')
     .description('Load attendance records (leaves, overtime, trips, outs, remedies) into Feishu from Excel, CSV and YAML.')
     .addOption(new Option('--lang <lang>', 'language of messages (default: from LANG)').choices(['en', 'zh']))
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (s, write) => write(s) });
   // The language must be set before any command builds a message.

@@ -4,11 +4,11 @@
 import type { JournalEntry } from '../journal/index.js';
 import { t } from '../messages/index.js';
 import { reimportId } from '../plan/idempotency.js';
-import { PROCESS_PATH } from '../plan/lifecycle.js';
 import type { Plan } from '../plan/plan.js';
 import type { Caller } from '../submit/context.js';
 import type { Outcomes } from '../submit/outcomes.js';
 import type { SubmitWork } from '../submit/index.js';
+import { withdraw } from '../submit/withdraw.js';
 import { APPROVAL_TYPES, isLifecycleKind, type CreatingKind, type NormalizedRecord } from '../types.js';
 import type { RunJournal } from './journal.js';
 
@@ -19,7 +19,9 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
   for (const request of plan.requests) {
     const records: NormalizedRecord[] = [];
     for (const r of request.records) {
-      const done = journal.state.confirmed(r.hash);
+      // Remedies are always settled against the server (submit/remedies.ts reads them back first): the journal
+      // cannot know whether a remedy's approve/reject went through, nor see one created by a run that crashed.
+      const done = r.kind === 'remedies' ? undefined : journal.state.confirmed(r.hash);
       if (done) {
         outcomes.set(r, 'exists', done.approval_id ? { approval_id: done.approval_id } : {});
         continue;
@@ -88,21 +90,15 @@ function withdrawnTimes(entries: readonly JournalEntry[]): Map<string, number> {
   return counts;
 }
 
-/** --replace: revoke the earlier version first (status 4; a pending remedy can only be rejected, status 1). */
+/** --replace: withdraw the earlier version first (revoke; a pending remedy is rejected; one already gone is done). */
 async function revoke(list: Array<{ record: NormalizedRecord; approval_id: string }>, client: Caller, journal: RunJournal): Promise<Map<NormalizedRecord, { approval_id: string; message: string }>> {
   const failed = new Map<NormalizedRecord, { approval_id: string; message: string }>();
   await Promise.all(
     list.map(async ({ record, approval_id }) => {
-      const approval_type = APPROVAL_TYPES[record.kind as CreatingKind];
-      const statuses = record.kind === 'remedies' ? [4, 1] : [4];
-      let last = '';
-      for (const status of statuses) {
-        const res = await client.call({ endpoint: 'approval_infos_process', method: 'POST', path: PROCESS_PATH, body: { approval_id, approval_type, status }, retryAmbiguous: true });
-        await journal.process(approval_id, approval_type, status, res);
-        if (res.ok) return;
-        last = res.msg;
-      }
-      failed.set(record, { approval_id, message: t('apply.replaceFailed', { approval_id, message: last }) });
+      const kind = record.kind as CreatingKind;
+      const done = await withdraw(kind, approval_id, client, (status, res, exists) => journal.process(approval_id, APPROVAL_TYPES[kind], status, res, exists));
+      if (done.status === 'updated' || done.status === 'exists') return;
+      failed.set(record, { approval_id, message: t('apply.replaceFailed', { approval_id, message: done.error_message ?? '' }) });
     }),
   );
   return failed;

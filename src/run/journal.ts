@@ -36,6 +36,8 @@ export async function openRunJournal(paths: string[], opts: { state?: string }, 
   // Only plain settings go into the journal: not the environment (secrets), the abort signal or callbacks.
   const options = Object.fromEntries(Object.entries(opts).filter(([k, v]) => !['env', 'signal', 'events'].includes(k) && typeof v !== 'function'));
   await journal.append({ t: 'run-start', run: runId, command, startedAt: new Date().toISOString(), inputs, options });
+  // Requests a crashed run sent without recording the answer, as they were when this run started.
+  const open = new Set(journal.unresolvedIntents().map((u) => u.intent.req));
   const intentRecord = (r: NormalizedRecord) => ({
     hash: r.hash,
     identity: r.identity,
@@ -47,6 +49,7 @@ export async function openRunJournal(paths: string[], opts: { state?: string }, 
     runId,
     state: journal,
     submit: {
+      leftOpen: (req) => open.has(req),
       intent: async (req, endpoint, records) => {
         const payloadHash = createHash('sha256').update(canonicalJson(records.map((r) => r.body))).digest('hex');
         await journal.append({ t: 'intent', run: runId, req, endpoint, payloadHash, records: records.map(intentRecord) });

@@ -24,6 +24,8 @@ export interface SubmitJournal {
    * that a later run, an undo and a re-import know the approval's state without asking Feishu.
    */
   process?(approval_id: string, approval_type: string, status: number, res: CallResult, exists?: boolean): Promise<void>;
+  /** True when an earlier run sent this request and died before recording its answer. */
+  leftOpen?(req: string): boolean;
 }
 
 export interface SubmitEvents {

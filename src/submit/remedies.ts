@@ -108,6 +108,11 @@ export async function sendRemedy(key: string, record: NormalizedRecord, known: S
   let current = known?.status ?? 0;
   let status: 'created' | 'exists' = 'exists';
   let logId: string | undefined;
+  if (known && ctx.journal.leftOpen?.(key)) {
+    // A run that crashed after sending this remedy: the server has it. Close that run's open intent, and record the
+    // remedy as this run's, so an undo of this run withdraws it too.
+    await ctx.journal.outcome(key, 'ok', [{ hash: record.hash, status: 'exists', approval_id: known.approval_id }], {});
+  }
   for (let attempt = 1; !approval_id; attempt++) {
     if (attempt > MAX_CREATE_ATTEMPTS || ctx.signal.aborted) {
       ctx.outcomes.set(record, 'failed', { error_message: t('submit.ambiguous', { message: 'no answer' }) });
