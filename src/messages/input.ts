@@ -3,6 +3,14 @@
 import type { Catalog } from './catalog.js';
 
 export const inputMessages = {
+  'input.inManifest': {
+    en: '{message} (listed in the sources of {manifest}; paths there are relative to the manifest)',
+    zh: '{message}（见清单 {manifest} 的 sources；其中的路径相对于清单所在目录）',
+  },
+  'input.noRows': {
+    en: 'no rows found in the inputs: only headers, or empty sheets',
+    zh: '输入中没有数据行：只有表头，或工作表为空',
+  },
   'input.missingFile': {
     en: '{file}: file not found',
     zh: '{file}：文件不存在',

@@ -1,4 +1,5 @@
 // read → validate → normalize, streaming: one pass over every input row, keeping only what the caller asks for.
+import { t } from '../messages/index.js';
 import { CrossRowChecks } from '../normalize/cross-row.js';
 import { normalizeRow } from '../normalize/record.js';
 import { resolveInputs } from '../sources/index.js';
@@ -54,6 +55,7 @@ export async function validateInputs(paths: string[], opts: ValidateOptions = {}
     }
     if (++seen % 1000 === 0) opts.onRows?.(seen);
   }
+  if (seen === 0) ctx.onNotice(t('input.noRows'));
   return result;
 }
 

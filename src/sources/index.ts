@@ -40,7 +40,10 @@ export async function resolveInputs(paths: string[], opts: { kind?: Kind } = {})
     manifests.push(manifest);
     const sources = [];
     for (const input of manifest.sources) {
-      await checkReadable(input.path);
+      // Name the manifest too: the user looks for the mistake there, not in the (resolved) source path.
+      await checkReadable(input.path).catch((e: unknown) => {
+        throw e instanceof InputError ? new InputError(t('input.inManifest', { manifest: manifest.file, message: e.message }), { cause: e }) : e;
+      });
       sources.push({ input, adapter: adapterFor(input.path) });
     }
     units.push({ manifest, sources });

@@ -29,6 +29,9 @@ function notStarted(records: NormalizedRecord[], ctx: SubmitContext): void {
   for (const r of records) ctx.outcomes.set(r, 'skipped', { error_message: t('submit.interrupted') });
 }
 
+/** Ctrl-C caught these in the limiter's queue: progress must not count them as done. */
+const unsent = (records: NormalizedRecord[], ctx: SubmitContext) => records.every((r) => ctx.outcomes.get(r.ref)?.status === 'skipped');
+
 async function submitApprovals(work: SubmitWork['requests'], ctx: SubmitContext): Promise<void> {
   const limit = pLimit(IN_FLIGHT);
   await Promise.all(
@@ -36,7 +39,7 @@ async function submitApprovals(work: SubmitWork['requests'], ctx: SubmitContext)
       limit(async () => {
         if (ctx.signal.aborted) return notStarted(records, ctx);
         await sendApprovalGroup(request.key, records, ctx);
-        ctx.events.onSettled?.('user_approvals', records.length);
+        if (!unsent(records, ctx)) ctx.events.onSettled?.('user_approvals', records.length);
       }),
     ),
   );
@@ -60,7 +63,7 @@ async function submitRemedies(work: SubmitWork['requests'], ctx: SubmitContext):
         if (!record) return;
         if (ctx.signal.aborted) return notStarted(rs, ctx);
         await sendRemedy(request.key, record, matched.get(record), ctx);
-        ctx.events.onSettled?.('user_task_remedys', 1);
+        if (!unsent(rs, ctx)) ctx.events.onSettled?.('user_task_remedys', 1);
       }),
     ),
   );
@@ -76,7 +79,7 @@ async function submitLifecycle(work: SubmitWork['requests'], ctx: SubmitContext)
         if (!record) return;
         if (ctx.signal.aborted) return notStarted(records, ctx);
         await sendLifecycle(request.key, record, ctx);
-        ctx.events.onSettled?.(request.endpoint, 1);
+        if (!unsent(records, ctx)) ctx.events.onSettled?.(request.endpoint, 1);
       }),
     ),
   );

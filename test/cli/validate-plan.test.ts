@@ -95,6 +95,20 @@ describe('validate', () => {
     noStack(r2.stderr);
   });
 
+  it('names the manifest when one of its sources is missing, and says so when there are no rows at all', async () => {
+    const dir = tempDir();
+    const manifest = join(dir, 'm.yaml');
+    writeFileSync(manifest, 'sources:\n  - path: nope.xlsx\n');
+    const r = await runCli(['validate', manifest]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope.xlsx: file not found');
+    expect(r.stderr).toContain(`sources of ${manifest}`);
+    const headerOnly = join(dir, 'leaves.csv');
+    writeFileSync(headerOnly, 'user_id,start_time,end_time,unit,reason,type\n');
+    const e = await runCli(['validate', headerOnly, '--json']);
+    expect(JSON.parse(e.stdout)).toMatchObject({ valid: 0, invalid: 0, notices: [expect.stringMatching(/no rows/)] });
+  });
+
   it('speaks Chinese with --lang zh or LANG=zh_CN', async () => {
     const r = await runCli(['validate', 'nope.xlsx'], { env: cleanEnv({ LANG: 'zh_CN.UTF-8' }) });
     expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);
