@@ -44,7 +44,8 @@ export async function sendApprovalGroup(key: string, records: NormalizedRecord[]
       for (const r of pending) ctx.outcomes.set(r, 'failed', { error_message: t('submit.tooManyRounds') });
       return;
     }
-    const reqKey = round === 0 ? key : `${key}#${round}`;
+    // Every round reuses the group's key, so whichever later run settles the group also closes an intent left open here.
+    const reqKey = key;
     await ctx.journal.intent(reqKey, 'user_approvals', pending);
     const res = await ctx.client.call({
       endpoint: 'user_approvals',
