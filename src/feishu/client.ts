@@ -143,6 +143,9 @@ export class FeishuClient {
     const query = req.query && Object.keys(req.query).length > 0 ? `?${new URLSearchParams(req.query).toString()}` : '';
     const prepare = (): Promise<string> => (req.signal?.aborted ? Promise.reject(new Aborted()) : this.#tokens.get());
     const send = async (token: string): Promise<Attempt> => {
+      // Checked again here: a call may wait in the window for up to a second after its token was ready, and Ctrl-C
+      // during that wait must keep it from being sent.
+      if (req.signal?.aborted) throw new Aborted();
       state.attempts++;
       this.#emit({ type: 'request', endpoint: req.endpoint, attempt: state.attempts });
       const started = performance.now();
