@@ -125,8 +125,12 @@ export interface PlannedRequest {
   records: NormalizedRecord[];
 }
 
-/** `updated`: a status change or decision this run made (lifecycle kinds); `exists`: it was already so. */
-export type RowStatus = 'created' | 'exists' | 'updated' | 'failed' | 'invalid' | 'skipped' | 'planned' | 'conflict';
+/**
+ * `updated`: a status change or decision this run made (lifecycle kinds); `exists`: it was already so.
+ * `unconfirmed`: Feishu's state after the run could not be confirmed to be what the row asks for (read back missing or
+ * revoked after a write that was answered, or a refused status change of an approval whose state cannot be read).
+ */
+export type RowStatus = 'created' | 'exists' | 'updated' | 'failed' | 'invalid' | 'skipped' | 'planned' | 'conflict' | 'unconfirmed';
 
 /** The statuses that mean "this row is done": the exit code is 0 when every row has one of them. */
 export const DONE_STATUSES: readonly RowStatus[] = ['created', 'exists', 'updated', 'planned'];

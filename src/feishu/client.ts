@@ -24,6 +24,11 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Rate-limit waits per call before giving up (default 100): a limit that never lifts must not hang the run. */
   rateLimitCap?: number;
+  /**
+   * Resends after an invalid-token answer (default 4), each with a token fetched anew through the one shared fetch.
+   * More than one: an admin rotating the app secret mid-run revokes tokens while they are being fetched.
+   */
+  tokenRetries?: number;
   backoff?: BackoffOptions;
   onEvent?: EventSink;
 }
@@ -38,6 +43,8 @@ interface Failure {
   httpStatus?: number | undefined;
   logId?: string | undefined;
   explanation?: string | undefined;
+  /** The call ended because the run was stopped (Ctrl-C), not because of an answer. */
+  aborted?: boolean;
 }
 
 /** The run was stopped (Ctrl-C) while this call waited for its turn. */
@@ -75,11 +82,12 @@ export class FeishuClient {
     const state: CallState = { attempts: 0, ambiguous: false };
     let failures = 0;
     let waits = 0;
-    let tokenRetried = false;
+    let tokenRetries = 0;
+    const maxTokenRetries = this.#options.tokenRetries ?? 4;
     for (;;) {
-      if (signal?.aborted) return this.#fail(state, 'transient', { msg: t('submit.http.aborted') });
+      if (signal?.aborted) return this.#fail(state, 'transient', { msg: t('submit.http.aborted'), aborted: true });
       const attempt = await this.#attempt(req, state);
-      if ('aborted' in attempt) return this.#fail(state, 'transient', { msg: t('submit.http.aborted') });
+      if ('aborted' in attempt) return this.#fail(state, 'transient', { msg: t('submit.http.aborted'), aborted: true });
       if ('tokenError' in attempt) {
         const e = attempt.tokenError;
         const explanation = e.kind === 'auth' ? t('submit.code.auth') : undefined;
@@ -104,11 +112,10 @@ export class FeishuClient {
           continue;
         case 'invalidToken':
           this.#tokens.invalidate(attempt.token);
-          if (tokenRetried) {
-            return this.#fail(state, 'auth', { msg: v.msg, code: v.code, explanation: t('submit.token.invalidTwice') });
+          if (++tokenRetries > maxTokenRetries) {
+            return this.#fail(state, 'auth', { msg: v.msg, code: v.code, explanation: t('submit.token.invalidTwice', { times: tokenRetries }) });
           }
-          // The server refused the token before acting, so one resend with a fresh token is safe for any endpoint.
-          tokenRetried = true;
+          // The server refused the token before acting, so a resend with a fresh token is safe for any endpoint.
           this.#emit({ type: 'retry', endpoint, attempt: state.attempts, reason: 'invalidToken', delayMs: 0, code: v.code });
           continue;
         case 'transient': {
@@ -183,6 +190,7 @@ export class FeishuClient {
       ...(f.httpStatus === undefined ? {} : { httpStatus: f.httpStatus }),
       ...(logId === undefined ? {} : { logId }),
       ...(f.explanation === undefined ? {} : { explanation: f.explanation }),
+      ...(f.aborted ? { aborted: true } : {}),
     };
   }
 

@@ -35,6 +35,11 @@ export type CallResult =
       ambiguous: boolean;
       /** The code explained in words, in the user's language (from src/messages/submit.ts). */
       explanation?: string;
+      /**
+       * The run was stopped (Ctrl-C) while this call waited for its turn, a rate-limit window or a backoff. With
+       * `ambiguous` false nothing of it was written: its rows are `skipped`, not `failed`.
+       */
+      aborted?: boolean;
     };
 
 export type FeishuEvent =
@@ -45,3 +50,8 @@ export type FeishuEvent =
   | { type: 'tokenFetched'; endpoint: 'token'; expiresInSeconds: number };
 
 export type EventSink = (event: FeishuEvent) => void;
+
+/** What the rest of the program calls: the FeishuClient, or anything that answers like it. */
+export interface Caller {
+  call(req: CallRequest): Promise<CallResult>;
+}

@@ -22,6 +22,11 @@ export interface IntentRecord {
   idempotent_id?: string;
   kind: string;
   ref: RowRef;
+  /** Where the record can be read back (user_approvals/query, user_task_remedys/query): absent in older journals. */
+  user_id?: string;
+  /** user_approval.date or remedy_date, yyyyMMdd. */
+  date?: string;
+  employee_type?: string;
 }
 
 /** Written and fsynced before the request is sent: a crash after this line means "maybe sent". */

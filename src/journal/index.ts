@@ -18,7 +18,7 @@ import { acquireLock } from './lock.js';
 import { JournalState } from './state.js';
 
 export type * from './entries.js';
-export type { Confirmed, ConfirmedIdentity, CreatedRecord, RunSummary, UnresolvedIntent } from './state.js';
+export type { ApprovalLocation, Confirmed, ConfirmedIdentity, CreatedRecord, RunSummary, UnresolvedIntent } from './state.js';
 export { newRunId } from './run-id.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';

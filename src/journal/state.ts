@@ -33,6 +33,15 @@ export interface RunSummary {
   unfinished: boolean;
 }
 
+/** Where an approval this tool wrote can be read back. */
+export interface ApprovalLocation {
+  approval_id: string;
+  kind: string;
+  user_id: string;
+  date: string;
+  employee_type?: string;
+}
+
 export interface CreatedRecord extends IntentRecord {
   approval_id?: string;
   status: 'created' | 'exists';
@@ -44,6 +53,8 @@ interface Confirmation extends Confirmed, ConfirmedIdentity {
   req: string;
 }
 
+const LIFECYCLE = new Set(['approval_status', 'corehr_approvals', 'corehr']);
+
 export class JournalState {
   readonly entries: JournalEntry[] = [];
   private readonly intents = new Map<string, IntentEntry>(); // req → latest intent
@@ -53,6 +64,7 @@ export class JournalState {
   private readonly byIdent = new Map<string, Map<string, Confirmation>>(); // identity → hash → confirmation
   private readonly byRun = new Map<string, Map<string, Confirmation>>(); // run → hash → confirmation
   private readonly processes = new Map<string, ProcessEntry>(); // approval_id → latest successful process
+  private readonly locations = new Map<string, IntentRecord>(); // approval_id → the record that wrote it
   private readonly runInfo = new Map<string, RunSummary>();
   private readonly undoRuns = new Set<string>();
 
@@ -91,6 +103,8 @@ export class JournalState {
       if (r.status !== 'created' && r.status !== 'exists') continue;
       const record = this.intents.get(e.req)?.records.find((x) => x.hash === r.hash) ?? this.recordsByHash.get(r.hash);
       const c: Confirmation = { hash: r.hash, approval_id: r.approval_id, run: e.run, status: r.status, record, req: e.req };
+      // Status updates carry an approval_id too, but they did not write it: only creating rows locate one.
+      if (r.approval_id && record && !LIFECYCLE.has(record.kind)) this.locations.set(r.approval_id, record);
       this.byHash.set(r.hash, c);
       if (record) {
         const m = this.byIdent.get(record.identity) ?? new Map<string, Confirmation>();
@@ -160,7 +174,31 @@ export class JournalState {
     }));
   }
 
+  /** The user, date and kind an approval this tool wrote was written under; undefined for approvals of others. */
+  locate(approvalId: string): ApprovalLocation | undefined {
+    const r = this.locations.get(approvalId);
+    if (!r) return undefined;
+    const where = r.user_id !== undefined && r.date !== undefined ? { user_id: r.user_id, date: r.date } : fromIdentity(r);
+    if (!where) return undefined;
+    return { approval_id: approvalId, kind: r.kind, ...where, ...(r.employee_type ? { employee_type: r.employee_type } : {}) };
+  }
+
   processed(approvalId: string): ProcessEntry | undefined {
     return this.processes.get(approvalId);
+  }
+}
+
+/**
+ * Journals written before records carried their user and date: the identity holds the user, and the remedy date or
+ * the start time (whose day is the user_approval.date the importer grouped it under).
+ */
+function fromIdentity(r: IntentRecord): { user_id: string; date: string } | undefined {
+  try {
+    const parts = JSON.parse(r.identity) as unknown[];
+    const user_id = parts[1];
+    const when = String(parts[2] ?? '').replace(/\D/g, '').slice(0, 8);
+    return typeof user_id === 'string' && when.length === 8 ? { user_id, date: when } : undefined;
+  } catch {
+    return undefined;
   }
 }

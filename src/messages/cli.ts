@@ -27,6 +27,8 @@ export const cliMessages = {
   'cli.applyRequests': { en: 'requests: {requests}; rate-limit waits {waits}, retries {retries}', zh: '请求数：{requests}；限流等待 {waits} 次，重试 {retries} 次' },
   'cli.resultsWritten': { en: 'results workbook: {path}', zh: '结果工作簿：{path}' },
   'cli.sandboxListening': { en: 'Feishu sandbox listening on {url} (Ctrl-C to stop). To use it from another shell:', zh: '飞书沙箱已在 {url} 监听（Ctrl-C 停止）。在其他终端中使用：' },
+  'cli.sandboxDialect': { en: 'dialect {name}: how it answers where the API pages are silent (--dialect {known})', zh: '方言 {name}：API 文档未说明之处的应答方式（--dialect {known}）' },
+  'cli.sandboxDialectUnknown': { en: 'unknown sandbox dialect "{name}": use one of {known}', zh: '未知的沙箱方言“{name}”：可选 {known}' },
   'cli.nonNegativeInt': { en: 'must be a whole number of at least 0', zh: '必须是不小于 0 的整数' },
   'cli.exitCodes': { en: '\nExit codes: 0 every row valid / written / present; 1 some rows invalid, failed, in conflict or missing, or the run was interrupted (the others were still handled); 2 usage or configuration error, or an unreadable input (nothing done).', zh: '\n退出码：0 所有行有效/已写入/已存在；1 部分行无效、失败、冲突或缺失，或运行被中断（其余行已处理）；2 用法或配置错误，或输入无法读取（未做任何操作）。' },
 } satisfies Catalog;

@@ -6,6 +6,7 @@ import { cliMessages } from './cli.js';
 import { inputMessages } from './input.js';
 import { journalMessages } from './journal.js';
 import { lifecycleMessages } from './lifecycle.js';
+import { readbackMessages } from './readback.js';
 import { reportMessages } from './report.js';
 import { submitMessages } from './submit.js';
 import { validateMessages } from './validate.js';
@@ -23,6 +24,7 @@ const catalog: Catalog = {
   ...cliMessages,
   ...applyMessages,
   ...verifyMessages,
+  ...readbackMessages,
 };
 
 let current: Lang = 'en';

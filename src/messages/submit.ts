@@ -56,8 +56,8 @@ export const submitMessages = {
     zh: '响应中没有 tenant_access_token',
   },
   'submit.token.invalidTwice': {
-    en: 'Feishu rejected a freshly fetched tenant_access_token: check the app and its permissions',
-    zh: '飞书拒绝了新获取的 tenant_access_token：请检查应用及其权限',
+    en: 'Feishu rejected {times} freshly fetched tenant_access_tokens in a row: check the app and its permissions (was the app secret rotated?)',
+    zh: '飞书连续 {times} 次拒绝了新获取的 tenant_access_token：请检查应用及其权限（应用密钥是否已更换？）',
   },
 
   // Feishu error codes explained.

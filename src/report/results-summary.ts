@@ -6,7 +6,7 @@ import type { ResultsSummary } from './results.js';
 import { setSafe } from './safe.js';
 import { FILL, fill } from './workbook.js';
 
-const STATUSES: readonly RowStatus[] = ['created', 'exists', 'updated', 'failed', 'invalid', 'conflict', 'skipped', 'planned'];
+const STATUSES: readonly RowStatus[] = ['created', 'exists', 'updated', 'unconfirmed', 'failed', 'invalid', 'conflict', 'skipped', 'planned'];
 
 export function writeResultsSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, s: ResultsSummary): void {
   const ws = workbook.addWorksheet(name);
@@ -32,6 +32,11 @@ export function writeResultsSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter
   line([t('report.results.duration'), Math.round(s.durationMs / 100) / 10]);
   line([t('report.results.rateLimitWaits'), s.rateLimitWaits]);
   line([t('report.results.retries'), s.retries]);
+  if (s.verified) {
+    line([t('report.results.verifyConfirmed'), s.verified.confirmed]);
+    line([t('report.results.verifyRewritten'), s.verified.rewritten]);
+    line([t('report.results.verifyUnconfirmed'), s.verified.unconfirmed]);
+  } else line([t('report.results.verifySkipped')]);
   n++;
 
   // Kinds and statuses in their usual order, then any the caller added.

@@ -19,6 +19,8 @@ export interface ResultsSummary {
   requests: Record<string, number>;
   rateLimitWaits: number;
   retries: number;
+  /** The verify step's read-back counts (absent when it did not run). */
+  verified?: { confirmed: number; rewritten: number; unconfirmed: number };
   notes?: string[];
 }
 
@@ -49,6 +51,7 @@ export const STATUS_STYLE: Record<RowStatus, { fill: string; font: string }> = {
   failed: { fill: FILL.bad, font: FONT.bad },
   invalid: { fill: FILL.bad, font: FONT.bad },
   conflict: { fill: FILL.bad, font: FONT.bad },
+  unconfirmed: { fill: FILL.bad, font: FONT.bad },
   skipped: { fill: FILL.muted, font: FONT.muted },
   planned: { fill: FILL.muted, font: FONT.muted },
 };

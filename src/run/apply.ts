@@ -1,9 +1,13 @@
 // apply: read → validate → normalize → group → plan → (skip what is settled) → submit → report.
 // The one function that runs the whole job; every stage it calls is usable on its own.
 import { join } from 'node:path';
+import { JOURNAL_FILE } from '../journal/index.js';
 import { buildPlan } from '../plan/plan.js';
+import { located } from '../readback/status.js';
 import { t } from '../messages/index.js';
 import { Outcomes } from '../submit/outcomes.js';
+import { confirmWrites, type ConfirmCounts } from '../confirm/index.js';
+import type { SubmitContext } from '../submit/context.js';
 import { submit } from '../submit/index.js';
 import type { EmployeeType, Endpoint, Kind } from '../types.js';
 import { connect, type Connection } from './connect.js';
@@ -27,6 +31,8 @@ export interface ApplyOptions {
   sandbox?: boolean;
   /** Revoke an earlier record whose content changed, then write the new one. */
   replace?: boolean;
+  /** Read back what was written and settle every row from what Feishu holds (default true; false: --no-verify). */
+  verify?: boolean;
   env?: NodeJS.ProcessEnv;
   /** Abort (Ctrl-C): nothing new starts, in-flight requests finish and are recorded. */
   signal?: AbortSignal;
@@ -54,6 +60,10 @@ export interface ApplyResult {
   rateLimitWaits: number;
   retries: number;
   durationMs: number;
+  /** The verify step's counts (absent with --no-verify, --dry-run, or when the run was stopped). */
+  verified?: ConfirmCounts;
+  /** Set when requests were sent but the results workbook could not be written: the run then exits 1. */
+  resultsError?: string;
 }
 
 export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<ApplyResult> {
@@ -68,26 +78,28 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
   let runId: string | undefined;
   let connection: Connection | undefined;
   let journal: RunJournal | undefined;
+  let verified: ConfirmCounts | undefined;
   const stats = { requests: {} as Partial<Record<Endpoint, number>>, rateLimitWaits: 0, retries: 0 };
+  const signal = opts.signal ?? new AbortController().signal;
   try {
     if (opts.dryRun) {
       for (const r of validation.records) outcomes.set(r, 'planned');
     } else {
       const state = runStateDir(paths, opts);
       connection = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
-      journal = await openRunJournal(paths, { ...opts, state }, validation.inputs.files, 'apply');
+      journal = await openRunJournal(paths, { ...opts, state, employeeType }, validation.inputs.files, 'apply');
       runId = journal.runId;
-      const work = await decide(plan, journal, outcomes, connection, opts);
+      const work = await decide(plan, journal, outcomes, connection, { ...opts, employeeType });
       const totals: Partial<Record<Endpoint, number>> = {};
       for (const w of work.requests) if (w.records.length) totals[w.request.endpoint] = (totals[w.request.endpoint] ?? 0) + 1;
       events.onPlanned?.(totals);
       const done: Partial<Record<Endpoint, number>> = {};
-      await submit(work, {
+      const ctx: SubmitContext = {
         client: connection.client,
-        journal: { ...journal.submit, process: journal.process },
+        journal: { ...journal.submit, process: journal.process, locate: locator(journal, employeeType) },
         outcomes,
         employeeType,
-        signal: opts.signal ?? new AbortController().signal,
+        signal,
         events: {
           onSettled: (endpoint) => {
             done[endpoint] = (done[endpoint] ?? 0) + 1;
@@ -95,13 +107,20 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
           },
           ...(events.onNotice ? { onNotice: events.onNotice } : {}),
         },
-      });
+      };
+      await submit(work, ctx);
+      // Read back what the run is answerable for, unless told not to or stopped (Ctrl-C sends nothing new).
+      if (opts.verify !== false && !signal.aborted) verified = await confirmWrites(validation.records, ctx);
     }
   } finally {
-    await connection?.close();
+    // The sandbox saves its records on close: before the journal's lock is released, so no other run reads them stale.
+    try {
+      await connection?.close();
+    } finally {
+      await journal?.finish(outcomes.counts(), signal.aborted);
+    }
   }
-  const interrupted = opts.signal?.aborted ?? false;
-  await journal?.finish(outcomes.counts(), interrupted);
+  const interrupted = signal.aborted;
   const finished = new Date();
   const result: ApplyResult = {
     ...(runId ? { runId } : {}),
@@ -114,18 +133,28 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
     rateLimitWaits: stats.rateLimitWaits,
     retries: stats.retries,
     durationMs: finished.getTime() - started.getTime(),
+    ...(verified ? { verified } : {}),
   };
   if (opts.out !== false) {
-    result.resultsPath = await writeRunResults(paths, validation.inputs, outcomes, opts.out, {
-      ...(runId ? { runId } : {}),
-      startedAt: started.toISOString(),
-      finishedAt: finished.toISOString(),
-      durationMs: result.durationMs,
-      requests: stats.requests,
-      rateLimitWaits: stats.rateLimitWaits,
-      retries: stats.retries,
-      notes: interrupted ? [t('apply.interruptedNote')] : [],
-    });
+    try {
+      result.resultsPath = await writeRunResults(paths, validation.inputs, outcomes, opts.out, {
+        ...(runId ? { runId } : {}),
+        startedAt: started.toISOString(),
+        finishedAt: finished.toISOString(),
+        durationMs: result.durationMs,
+        requests: stats.requests,
+        rateLimitWaits: stats.rateLimitWaits,
+        retries: stats.retries,
+        ...(verified ? { verified } : {}),
+        notes: interrupted ? [t('apply.interruptedNote')] : [],
+      });
+    } catch (e) {
+      // Nothing sent (a dry run): the failure is the whole story, exit 2. Requests sent: the run did something,
+      // so it must end as a run (summary, exit 1) that says where the outcomes are kept.
+      if (!runId) throw e;
+      const journalPath = join(runStateDir(paths, opts), JOURNAL_FILE);
+      result.resultsError = t('apply.resultsWriteFailed', { message: e instanceof Error ? e.message : String(e), journal: journalPath });
+    }
   }
   return result;
 }
@@ -138,6 +167,9 @@ export function runStateDir(paths: string[], opts: { state?: string; sandbox?: b
   const dir = stateDirFor(paths, opts.state);
   return opts.sandbox ? join(dir, 'sandbox') : dir;
 }
+
+/** The journal's locations of approvals this tool wrote, as read-back targets. */
+const locator = (journal: RunJournal, employeeType: EmployeeType) => (approval_id: string) => located(journal.state.locate(approval_id), employeeType);
 
 export const sandboxStorePath = (stateDir: string): string => join(stateDir, 'sandbox.json');
 

@@ -8,11 +8,12 @@ import type { Plan } from '../plan/plan.js';
 import type { Caller } from '../submit/context.js';
 import type { Outcomes } from '../submit/outcomes.js';
 import type { SubmitWork } from '../submit/index.js';
-import { withdraw } from '../submit/withdraw.js';
-import { APPROVAL_TYPES, isLifecycleKind, type CreatingKind, type NormalizedRecord } from '../types.js';
+import { withdraw, type RecordProcess } from '../submit/withdraw.js';
+import { located, rereader, tryStatuses, type Located } from '../readback/status.js';
+import { APPROVAL_TYPES, isLifecycleKind, type CreatingKind, type EmployeeType, type NormalizedRecord } from '../types.js';
 import type { RunJournal } from './journal.js';
 
-export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes, conn: { client: Caller }, opts: { replace?: boolean }): Promise<SubmitWork> {
+export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes, conn: { client: Caller }, opts: { replace?: boolean; employeeType: EmployeeType }): Promise<SubmitWork> {
   const requests: SubmitWork['requests'] = [];
   const replacements: Array<{ record: NormalizedRecord; approval_id: string }> = [];
   const withdrawn = withdrawnTimes(journal.state.entries);
@@ -44,15 +45,18 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
     }
     requests.push({ request, records });
   }
-  const failed = await revoke(replacements, conn.client, journal);
+  const failed = await revoke(replacements, conn.client, journal, opts.employeeType);
   for (const w of requests) w.records = w.records.filter((r) => !failed.has(r));
   for (const [r, { approval_id, message }] of failed) outcomes.set(r, 'conflict', { approval_id, error_message: message });
   return { requests };
 }
 
-/** A status update the journal shows done already (by any run): `exists`, without asking Feishu. */
+/**
+ * A status update of someone else's approval that the journal shows done already (the latest move recorded on it):
+ * `exists`, without sending. Approvals this tool wrote are read back from Feishu instead (submit/lifecycle.ts).
+ */
 function alreadyInState(r: NormalizedRecord, journal: RunJournal): boolean {
-  if (r.kind !== 'approval_status') return false;
+  if (r.kind !== 'approval_status' || journal.state.locate(String(r.body.approval_id))) return false;
   const p = journal.state.processed(String(r.body.approval_id));
   return !!p && p.result !== 'failed' && p.status === r.body.status;
 }
@@ -91,12 +95,20 @@ function withdrawnTimes(entries: readonly JournalEntry[]): Map<string, number> {
 }
 
 /** --replace: withdraw the earlier version first (revoke; a pending remedy is rejected; one already gone is done). */
-async function revoke(list: Array<{ record: NormalizedRecord; approval_id: string }>, client: Caller, journal: RunJournal): Promise<Map<NormalizedRecord, { approval_id: string; message: string }>> {
+async function revoke(list: Array<{ record: NormalizedRecord; approval_id: string }>, client: Caller, journal: RunJournal, employeeType: EmployeeType): Promise<Map<NormalizedRecord, { approval_id: string; message: string }>> {
   const failed = new Map<NormalizedRecord, { approval_id: string; message: string }>();
+  const where = new Map<string, Located>();
+  for (const { record, approval_id } of list) {
+    // Same identity, so the same user and date as the row replacing it, when the journal predates locations.
+    const l = located(journal.state.locate(approval_id) ?? { approval_id, kind: record.kind, user_id: record.user_id, date: record.date }, employeeType);
+    if (l) where.set(approval_id, l);
+  }
+  const held = await tryStatuses([...where.values()], client);
   await Promise.all(
     list.map(async ({ record, approval_id }) => {
       const kind = record.kind as CreatingKind;
-      const done = await withdraw(kind, approval_id, client, (status, res, exists) => journal.process(approval_id, APPROVAL_TYPES[kind], status, res, exists));
+      const recordProcess: RecordProcess = (status, res, exists) => journal.process(approval_id, APPROVAL_TYPES[kind], status, res, exists);
+      const done = await withdraw(kind, approval_id, held?.get(approval_id), { client, record: recordProcess, reread: rereader(where.get(approval_id), client) });
       if (done.status === 'updated' || done.status === 'exists') return;
       failed.set(record, { approval_id, message: t('apply.replaceFailed', { approval_id, message: done.error_message ?? '' }) });
     }),

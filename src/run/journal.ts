@@ -29,7 +29,7 @@ async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export async function openRunJournal(paths: string[], opts: { state?: string }, files: string[], command: string): Promise<RunJournal> {
+export async function openRunJournal(paths: string[], opts: { state?: string; employeeType?: string }, files: string[], command: string): Promise<RunJournal> {
   const journal: Journal = await openJournal(stateDirFor(paths, opts.state));
   const runId = newRunId();
   const inputs = await Promise.all(files.map(async (path) => ({ path, sha256: await sha256File(path) })));
@@ -44,6 +44,8 @@ export async function openRunJournal(paths: string[], opts: { state?: string }, 
     kind: r.kind,
     ref: r.ref,
     ...(typeof r.body.idempotent_id === 'string' ? { idempotent_id: r.body.idempotent_id } : {}),
+    ...(r.user_id && r.date ? { user_id: r.user_id, date: r.date } : {}),
+    ...(opts.employeeType ? { employee_type: opts.employeeType } : {}),
   });
   return {
     runId,

@@ -7,8 +7,10 @@ import { ConfigError } from '../errors.js';
 import { readJournal, type CreatedRecord, type JournalView } from '../journal/index.js';
 import { t } from '../messages/index.js';
 import { writeUndoResults, type UndoSheetRow } from '../report/results-undo.js';
+import type { Caller } from '../feishu/types.js';
+import { located, rereader, tryStatuses, type HeldStatus, type Located } from '../readback/status.js';
 import { withdraw, type RecordProcess } from '../submit/withdraw.js';
-import { APPROVAL_TYPES, KINDS, isLifecycleKind, type CreatingKind, type RowStatus } from '../types.js';
+import { APPROVAL_TYPES, KINDS, isLifecycleKind, type CreatingKind, type EmployeeType, type RowStatus } from '../types.js';
 import { sandboxStorePath } from './apply.js';
 import { connect, type ConnectOptions, type RunStats } from './connect.js';
 import { DEFAULT_STATE_DIR, openRunJournal, type RunJournal } from './journal.js';
@@ -66,7 +68,7 @@ export async function undo(opts: UndoOptions = {}): Promise<UndoResult> {
       const settings = { state: dir, run: target, ...(opts.sandbox ? { sandbox: true } : {}), ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}) };
       journal = await openRunJournal([], settings, [], 'undo');
       runId = journal.runId;
-      rows = await withdrawAll(records, journal, conn.client, signal, opts.events?.onProgress);
+      rows = await withdrawAll(records, journal, conn.client, signal, opts.events?.onProgress, employeeTypeOf(view, target));
     } finally {
       // The sandbox saves its records on close: before the journal's lock is released, so no other run reads them stale.
       try {
@@ -123,14 +125,21 @@ function planned(r: CreatedRecord, view: JournalView): UndoRow {
   return rowOf(r, { action: r.kind === 'remedies' ? 'revoke-or-reject' : 'revoke', status: 'planned' });
 }
 
-async function withdrawAll(records: CreatedRecord[], journal: RunJournal, client: Parameters<typeof withdraw>[2], signal: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<UndoRow[]> {
+async function withdrawAll(records: CreatedRecord[], journal: RunJournal, client: Caller, signal: AbortSignal, onProgress: ((done: number, total: number) => void) | undefined, employeeType: EmployeeType): Promise<UndoRow[]> {
   const undoRuns = new Set(journal.state.runs().filter((r) => r.command === 'undo').map((r) => r.run));
+  const where = new Map<string, Located>();
+  for (const r of records) {
+    const l = r.approval_id ? located(journal.state.locate(r.approval_id), employeeType) : undefined;
+    if (l) where.set(l.approval_id, l);
+  }
+  // The state of every record at once, batched (50 users × 30 days a call): a small fraction of the moves.
+  const held = await tryStatuses([...where.values()], client);
   const limit = pLimit(64);
   let done = 0;
   return Promise.all(
     records.map((r) =>
       limit(async (): Promise<UndoRow> => {
-        const row = await withdrawOne(r, journal, client, signal, undoRuns);
+        const row = await withdrawOne(r, { journal, client, signal, undoRuns, held, where: r.approval_id ? where.get(r.approval_id) : undefined });
         onProgress?.(++done, records.length);
         return row;
       }),
@@ -138,20 +147,39 @@ async function withdrawAll(records: CreatedRecord[], journal: RunJournal, client
   );
 }
 
-async function withdrawOne(r: CreatedRecord, journal: RunJournal, client: Parameters<typeof withdraw>[2], signal: AbortSignal, undoRuns: Set<string>): Promise<UndoRow> {
+interface WithdrawOne {
+  journal: RunJournal;
+  client: Caller;
+  signal: AbortSignal;
+  undoRuns: Set<string>;
+  /** Every record's state read before the first move; undefined when that read failed. */
+  held: Map<string, HeldStatus> | undefined;
+  where: Located | undefined;
+}
+
+async function withdrawOne(r: CreatedRecord, o: WithdrawOne): Promise<UndoRow> {
   const kind = r.kind as CreatingKind;
   const approval_id = r.approval_id;
   if (!approval_id) return rowOf(r, { action: 'none', status: 'failed', error_message: t('undo.noApprovalId') });
-  const record: RecordProcess = (status, res, exists) => journal.process(approval_id, APPROVAL_TYPES[kind], status, res, exists);
-  if (gone(journal.state, r)) {
-    // Withdrawn by a status update of an apply run: note it under this undo, so a re-import knows it may write it again.
-    const p = journal.state.processed(approval_id);
-    if (p && !undoRuns.has(p.run)) await record(p.status === 1 ? 1 : 4, { ok: true, data: null, attempts: 0 }, true);
+  const record: RecordProcess = (status, res, exists) => o.journal.process(approval_id, APPROVAL_TYPES[kind], status, res, exists);
+  const held = o.where ? o.held?.get(approval_id) : undefined;
+  if (held === undefined && gone(o.journal.state, r)) {
+    // The state could not be read; the journal says it was withdrawn. Note it under this undo if another run did it,
+    // so a re-import knows it may write it again.
+    const p = o.journal.state.processed(approval_id);
+    if (p && !o.undoRuns.has(p.run)) await record(p.status === 1 ? 1 : 4, { ok: true, data: null, attempts: 0 }, true);
     return rowOf(r, { action: 'none', status: 'exists' });
   }
-  if (signal.aborted) return rowOf(r, { action: 'none', status: 'skipped', error_message: t('submit.interrupted') });
-  const w = await withdraw(kind, approval_id, client, record, signal);
-  return rowOf(r, { ...w, ...(w.status === 'skipped' ? { error_message: t('submit.interrupted') } : {}) });
+  if (o.signal.aborted) return rowOf(r, { action: 'none', status: 'skipped', error_message: t('submit.interrupted') });
+  const w = await withdraw(kind, approval_id, held, { client: o.client, record, reread: rereader(o.where, o.client), signal: o.signal });
+  return rowOf(r, w);
+}
+
+/** The employee type the undone run wrote with (its run-start options), for reading its records back. */
+function employeeTypeOf(view: JournalView, run: string): EmployeeType {
+  const start = view.entries.find((e) => e.t === 'run-start' && e.run === run);
+  const type = start?.t === 'run-start' ? start.options.employeeType : undefined;
+  return type === 'employee_no' || type === 'open_id' ? type : 'employee_id';
 }
 
 function countRows(rows: readonly UndoRow[]): Partial<Record<RowStatus, number>> {

@@ -1,6 +1,7 @@
 // tenant_access_token issuing and checking, as NOTES.md describes the real server:
 // asking again while ≥ 30 minutes remain returns the same token; otherwise a new one is minted and
 // the old one stays valid until its own expiry. (With tokenTtlSeconds ≤ 1800, every ask mints a token.)
+// The dialect's token 'fresh' mints on every ask: a client must not rely on getting the token it already holds.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from './reply.js';
@@ -25,13 +26,14 @@ export class TokenStore {
   constructor(
     private readonly ttlSeconds: number,
     private readonly clock: () => number,
+    private readonly mode: 'reuse' | 'fresh' = 'reuse',
   ) {}
 
   /** The token to hand out now and its remaining lifetime in whole seconds. */
   grant(now = this.clock()): { token: string; expire: number } {
     this.granted++;
     const currentExpiry = this.current === undefined ? undefined : this.expiry.get(this.current);
-    if (this.current !== undefined && currentExpiry !== undefined && currentExpiry - now >= REUSE_WHILE_REMAINING_MS) {
+    if (this.mode === 'reuse' && this.current !== undefined && currentExpiry !== undefined && currentExpiry - now >= REUSE_WHILE_REMAINING_MS) {
       return { token: this.current, expire: Math.floor((currentExpiry - now) / 1000) };
     }
     const token = `t-${randomBytes(20).toString('hex')}`;

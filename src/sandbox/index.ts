@@ -1,10 +1,12 @@
 // The embedded Feishu sandbox: a real HTTP server on 127.0.0.1 that answers like the API pages in
 // ../shared/feishu-api/ (token, the four write APIs, the two read-back queries), as strictly as they are written,
-// with a per-endpoint rate limiter, token expiry, latency and fault injection for tests and benchmarks.
+// with a per-endpoint rate limiter, token expiry, latency and fault injection for tests and benchmarks. Where the
+// pages are silent it answers as its dialect says (dialects.ts), so a client is tried against each plausible answer.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { TokenStore } from './auth.js';
+import { effectiveDialect } from './effective-dialect.js';
 import { FaultSet } from './faults.js';
 import { loadStore, saveStore } from './persist.js';
 import { SlidingWindow } from './rate-limit.js';
@@ -14,6 +16,7 @@ import { Store } from './store.js';
 import { SANDBOX_ENDPOINTS, type EndpointStats, type Sandbox, type SandboxEndpoint, type SandboxOptions } from './types.js';
 
 export type * from './types.js';
+export { DIALECT_ENV, DIALECTS, resolveDialect, SANDBOX_DIALECTS, type Dialect, type DialectName } from './dialects.js';
 
 function perEndpoint<T>(make: (e: SandboxEndpoint) => T): Record<SandboxEndpoint, T> {
   return Object.fromEntries(SANDBOX_ENDPOINTS.map((e) => [e, make(e)])) as Record<SandboxEndpoint, T>;
@@ -21,16 +24,18 @@ function perEndpoint<T>(make: (e: SandboxEndpoint) => T): Record<SandboxEndpoint
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const options: SandboxOptions = { ...opts };
-  const store = new Store(opts.revokedKeepsIdempotentId ?? true);
+  // Resolved first: an unknown dialect name must fail before anything listens or is loaded.
+  const dialect = effectiveDialect(opts);
+  const store = new Store();
   const loaded = opts.persistPath ? await loadStore(opts.persistPath, store) : undefined;
   const clock = opts.clock ?? (() => performance.timeOrigin + performance.now());
   const state: SandboxState = {
     appId: opts.appId ?? 'cli_sandbox',
     appSecret: opts.appSecret ?? 'sandbox-secret',
-    duplicateIdempotentId: opts.duplicateIdempotentId ?? 'return-existing',
+    dialect,
     users: opts.users ? new Set(opts.users) : undefined,
     store,
-    tokens: new TokenStore(opts.tokenTtlSeconds ?? 7200, clock),
+    tokens: new TokenStore(opts.tokenTtlSeconds ?? 7200, clock, dialect.token),
     rejectWhen: opts.rejectWhen,
     rejectRemedyWhen: opts.rejectRemedyWhen,
     options,
@@ -58,6 +63,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   return {
     url: `http://127.0.0.1:${port}`,
+    dialect: { ...dialect, rateLimit: { ...dialect.rateLimit } },
     appId: state.appId,
     appSecret: state.appSecret,
     close: async () => {

@@ -1,5 +1,6 @@
 // A per-endpoint sliding-window limiter on arrivals: at most `limit` accepted requests in any 1-second window.
 // Refused arrivals do not enter the window, so a client that backs off gets through once a slot frees.
+import type { Dialect } from './dialects.js';
 import { ApiError } from './reply.js';
 
 const WINDOW_MS = 1000;
@@ -24,9 +25,9 @@ export class SlidingWindow {
   }
 }
 
-export function rateLimitError(status: number, limit: number, resetSeconds: number): ApiError {
-  return new ApiError(status, 99991400, 'request trigger frequency limit', {
-    'x-ogw-ratelimit-limit': String(limit),
-    'x-ogw-ratelimit-reset': String(resetSeconds),
-  });
+/** The answer over the limit, shaped by the dialect: NOTES.md names both statuses, and a gateway may omit the reset. */
+export function rateLimitError(dialect: Dialect['rateLimit'], limit: number, resetSeconds: number): ApiError {
+  const headers: Record<string, string> = { 'x-ogw-ratelimit-limit': String(limit) };
+  if (dialect.resetHeader) headers['x-ogw-ratelimit-reset'] = String(resetSeconds);
+  return new ApiError(dialect.status, 99991400, 'request trigger frequency limit', headers);
 }

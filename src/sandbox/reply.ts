@@ -2,13 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 
-/** A failure answered as `{code, msg}` with an HTTP status, thrown by handlers and validators. */
+/** A failure answered as `{code, msg}` (and `data` when given) with an HTTP status, thrown by handlers and validators. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: number,
     message: string,
     readonly headers: Record<string, string> = {},
+    readonly data?: unknown,
   ) {
     super(message);
   }
@@ -43,7 +44,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendError(res: ServerResponse, err: ApiError): void {
-  sendJson(res, err.status, { code: err.code, msg: err.message }, err.headers);
+  const body = err.data === undefined ? { code: err.code, msg: err.message } : { code: err.code, msg: err.message, data: err.data };
+  sendJson(res, err.status, body, err.headers);
 }
 
 /** A gateway-style failure with a non-JSON body: clients must not assume every answer parses. */

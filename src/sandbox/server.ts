@@ -77,7 +77,7 @@ function applyFault(p: Pipeline, action: FaultAction, res: ServerResponse): void
       sendError(res, new ApiError(500, 1225000, 'internal server error'));
       return;
     case 'ratelimit':
-      sendError(res, rateLimitError(p.state.options.rateLimitStatus ?? 429, p.state.options.ratePerSecond ?? 50, 1));
+      sendError(res, rateLimitError(p.state.dialect.rateLimit, p.state.options.ratePerSecond ?? 50, 1));
       return;
   }
 }
@@ -100,7 +100,7 @@ export async function handleRequest(p: Pipeline, req: IncomingMessage, res: Serv
     const wait = p.limiters[route.endpoint].arrive(p.state.clock());
     if (wait > 0) {
       stats.rateLimited++;
-      throw rateLimitError(p.state.options.rateLimitStatus ?? 429, p.state.options.ratePerSecond ?? 50, wait);
+      throw rateLimitError(p.state.dialect.rateLimit, p.state.options.ratePerSecond ?? 50, wait);
     }
     stats.accepted++;
     stats.maxInAnyWindow = p.limiters[route.endpoint].maxInAnyWindow;

@@ -1,5 +1,6 @@
 // Everything one sandbox instance holds, handed to each endpoint handler.
 import type { TokenStore } from './auth.js';
+import type { Dialect } from './dialects.js';
 import type { Store } from './store.js';
 import type { RejectApprovalPredicate, RejectRemedyPredicate, SandboxOptions } from './types.js';
 import type { Json } from './validate.js';
@@ -7,7 +8,8 @@ import type { Json } from './validate.js';
 export interface SandboxState {
   appId: string;
   appSecret: string;
-  duplicateIdempotentId: 'return-existing' | 'error';
+  /** The answers to the questions the pages leave open, after the options that override the dialect. */
+  dialect: Dialect & { name: string };
   /** undefined: every user exists. */
   users: Set<string> | undefined;
   store: Store;

@@ -4,6 +4,11 @@ import type { CorehrStatus, CorehrTaskSeed, RecordKind, SandboxRecord } from './
 /** Statuses of a record that no longer counts as present (rejected, cancelled, revoked). */
 const DEAD_STATUSES = new Set([1, 3, 4]);
 
+/** Pending or approved: the record still counts. */
+export function isLive(record: SandboxRecord): boolean {
+  return !DEAD_STATUSES.has(record.status);
+}
+
 export interface CorehrTask {
   process_id: string;
   approver_id: string;
@@ -41,8 +46,6 @@ export class Store {
   private lastId = 0n;
   readonly corehr = new Map<string, CorehrTask>();
 
-  constructor(private readonly revokedKeepsIdempotentId: boolean) {}
-
   /** Snowflake-like: milliseconds shifted left 22 bits is a 19-digit number until the 2080s; strictly increasing. */
   private nextApprovalId(): string {
     let id = BigInt(Date.now()) << 22n;
@@ -55,11 +58,13 @@ export class Store {
     return JSON.stringify([employeeType, userId, kind, idempotentId]);
   }
 
-  /** The record that already holds this idempotent_id for this user and kind, if any. */
+  /**
+   * The latest record written with this idempotent_id for this user and kind, if any, live or not: whether a revoked
+   * one still holds the id is the dialect's question, answered by the endpoint. Only the latest is indexed, because
+   * a new record with the same id is written only once the earlier ones are dead.
+   */
   findIdempotent(employeeType: string, userId: string, kind: RecordKind, idempotentId: string): SandboxRecord | undefined {
-    const found = this.byIdempotentId.get(this.idemKey(employeeType, userId, kind, idempotentId));
-    if (found && !this.revokedKeepsIdempotentId && found.status === 4) return undefined;
-    return found;
+    return this.byIdempotentId.get(this.idemKey(employeeType, userId, kind, idempotentId));
   }
 
   add(rec: Omit<SandboxRecord, 'approval_id'>): SandboxRecord {
@@ -98,7 +103,7 @@ export class Store {
   duplicates(): SandboxRecord[][] {
     const groups = new Map<string, SandboxRecord[]>();
     for (const r of this.records) {
-      if (DEAD_STATUSES.has(r.status)) continue;
+      if (!isLive(r)) continue;
       const { idempotent_id: _ignored, ...content } = r.content;
       const key = canonical([r.kind, r.employee_type, r.user_id, r.date, content]);
       groups.set(key, [...(groups.get(key) ?? []), r]);

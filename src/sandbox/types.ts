@@ -1,5 +1,6 @@
 // The public shapes of the embedded Feishu sandbox. Other parts of the project (tests, benchmarks,
 // `apply --sandbox`) code against exactly these names, so change them only together with their users.
+import type { Dialect, DialectName } from './dialects.js';
 
 export type SandboxEndpoint =
   | 'token'
@@ -48,16 +49,22 @@ export interface SandboxOptions {
   latencyMs?: number | { min: number; max: number };
   /** Per endpoint, default 50; 0 disables the limiter. */
   ratePerSecond?: number;
-  /** How a rate-limit rejection is answered (body code 99991400 either way). Default 429. */
+  /**
+   * How it answers where the API pages are silent (dialects.ts): a name, or some questions' answers over the default.
+   * Default: the dialect named by FEISHU_SANDBOX_DIALECT, else 'classic'.
+   */
+  dialect?: DialectName | Partial<Dialect>;
+  /** Overrides the dialect's rate-limit status (body code 99991400 either way). */
   rateLimitStatus?: 429 | 400;
   /** Default 7200. */
   tokenTtlSeconds?: number;
-  /** What a repeated idempotent_id gets; unknown in reality (NOTES.md). Default 'return-existing'. */
-  duplicateIdempotentId?: 'return-existing' | 'error';
   /**
-   * Whether a revoked (status 4) record still holds its idempotent_id. Unknown in reality; default true
-   * (the server remembers forever), so a re-import after an undo needs fresh idempotent ids.
+   * Overrides the dialect's `repeatedId` (kept for callers older than dialects): 'error' → 'error';
+   * 'return-existing' (the default when only the next option is given) → 'even-revoked', or 'first-live' when
+   * `revokedKeepsIdempotentId` is false.
    */
+  duplicateIdempotentId?: 'return-existing' | 'error';
+  /** With the option above: whether a revoked (status 4) record still holds its idempotent_id (default true). */
   revokedKeepsIdempotentId?: boolean;
   /** If given, only these user_ids exist (others → 1220004). */
   users?: string[];
@@ -145,6 +152,8 @@ export interface CorehrTaskView {
 
 export interface Sandbox {
   url: string;
+  /** What this instance answers where the pages are silent, after the options that override the dialect. */
+  dialect: Dialect & { name: string };
   appId: string;
   appSecret: string;
   close(): Promise<void>;

@@ -6,7 +6,8 @@ import { t } from '../messages/index.js';
 import { approvalBody } from '../plan/plan.js';
 import { APPROVAL_KEYS, type ApprovalKind, type NormalizedRecord } from '../types.js';
 import { closedUnsent, errorText, type CallResult, type SubmitContext } from './context.js';
-import { readBackApprovals } from './readback.js';
+import { readApprovals } from '../readback/approvals.js';
+import { ReadBackError } from '../readback/errors.js';
 
 const PATH = '/open-apis/attendance/v1/user_approvals';
 /** A group is resent at most this often after partial failures (each round removes at least one record). */
@@ -27,11 +28,6 @@ export function approvalIdsOf(data: unknown): Map<string, string> {
     }
   }
   return ids;
-}
-
-/** A server that refuses a repeated idempotent_id instead of answering with the first record (NOTES.md: unknown which). */
-function isDuplicateIdempotent(res: Extract<CallResult, { ok: false }>): boolean {
-  return res.kind === 'business' && /idempotent/i.test(res.msg);
 }
 
 export async function sendApprovalGroup(key: string, records: NormalizedRecord[], ctx: SubmitContext): Promise<void> {
@@ -77,9 +73,16 @@ export async function sendApprovalGroup(key: string, records: NormalizedRecord[]
       pending = pending.filter((r) => !failedRows.has(r));
       continue;
     }
-    if (isDuplicateIdempotent(res) || res.ambiguous) {
-      // Either the server refuses ids it has already seen, or we cannot tell whether it wrote: read back.
-      const found = (await readBackApprovals(user_id, date, ctx)) ?? new Map<string, string>();
+    if (res.code === 1225001 && pending.length > 1) {
+      // 1225001 in a shape we cannot attribute: nothing was written; each record alone gets its own verdict.
+      await ctx.journal.outcome(reqKey, 'failed', [], meta);
+      for (const r of pending) await sendApprovalGroup(`${key}:${r.hash}`, [r], ctx);
+      return;
+    }
+    if (res.kind === 'business' || res.ambiguous) {
+      // A refusal may be how this server answers ids it has already seen (NOTES.md: unknown), and an ambiguous answer
+      // may hide a write: which records Feishu holds is read back, not guessed from the refusal's words.
+      const found = await readBackGroup(user_id, date, ctx);
       const present = pending.filter((r) => found.has(idemOf(r)));
       for (const r of present) ctx.outcomes.set(r, 'exists', { approval_id: found.get(idemOf(r)) ?? '', ...(logId ? { log_id: logId } : {}) });
       if (present.length > 0) {
@@ -113,4 +116,15 @@ function parseFailedRows(res: Extract<CallResult, { ok: false }>, pending: Norma
     }
   }
   return failed.size > 0 ? failed : null;
+}
+
+/** approval_id per idempotent_id of the approved records the server holds for one user on one date (empty when the read failed). */
+async function readBackGroup(user_id: string, date: string, ctx: SubmitContext): Promise<Map<string, string>> {
+  try {
+    const held = await readApprovals([{ user_id, date }], 2, ctx.client, ctx.employeeType);
+    return new Map(held.filter((h) => h.user_id === user_id && h.date === date).map((h) => [h.idempotent_id, h.approval_id]));
+  } catch (e) {
+    if (e instanceof ReadBackError) return new Map();
+    throw e;
+  }
 }

@@ -1,14 +1,11 @@
 // What every submit step needs, passed in once (taze: one queue, shared, so nothing bypasses it).
-import type { CallRequest, CallResult } from '../feishu/types.js';
+import type { CallRequest, CallResult, Caller } from '../feishu/types.js';
 import { t } from '../messages/index.js';
+import type { Located } from '../readback/status.js';
 import type { EmployeeType, Endpoint, NormalizedRecord } from '../types.js';
 import type { Outcomes } from './outcomes.js';
 
-export type { CallRequest, CallResult };
-
-export interface Caller {
-  call(req: CallRequest): Promise<CallResult>;
-}
+export type { CallRequest, CallResult, Caller };
 
 /** The journal operations submit needs (src/journal implements them durably). */
 export interface SubmitJournal {
@@ -26,6 +23,8 @@ export interface SubmitJournal {
   process?(approval_id: string, approval_type: string, status: number, res: CallResult, exists?: boolean): Promise<void>;
   /** True when an earlier run sent this request and died before recording its answer. */
   leftOpen?(req: string): boolean;
+  /** Where an approval this tool wrote can be read back (its user, date and kind); undefined for others' approvals. */
+  locate?(approval_id: string): Located | undefined;
 }
 
 export interface SubmitEvents {
@@ -50,11 +49,17 @@ export function errorText(res: Extract<CallResult, { ok: false }>): string {
 }
 
 /**
+ * Ctrl-C stopped the call before anything of it could have been written: while it waited for its turn, a rate-limit
+ * window (the server refused before acting) or a backoff after failures that happened before the write.
+ */
+export const wasNotSent = (res: CallResult): boolean => !res.ok && !!res.aborted && !res.ambiguous;
+
+/**
  * Ctrl-C caught the call in the limiter's queue, so it was never sent: its rows are `skipped`, and the intent is
  * closed in the journal (nothing to reconcile). False when the call was sent (or not aborted).
  */
 export async function closedUnsent(res: CallResult, records: NormalizedRecord[], req: string, ctx: SubmitContext): Promise<boolean> {
-  if (res.ok || res.attempts > 0 || !ctx.signal.aborted) return false;
+  if (!wasNotSent(res)) return false;
   for (const r of records) ctx.outcomes.set(r, 'skipped', { error_message: t('submit.interrupted') });
   await ctx.journal.outcome(req, 'failed', [], {});
   return true;

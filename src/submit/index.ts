@@ -7,6 +7,7 @@ import type { NormalizedRecord, PlannedRequest } from '../types.js';
 import { sendApprovalGroup } from './approvals.js';
 import type { SubmitContext } from './context.js';
 import { sendLifecycle } from './lifecycle.js';
+import { rereader, tryStatuses, type Located } from '../readback/status.js';
 import { matchRemedies, queryRemedies, sendRemedy } from './remedies.js';
 
 /** Calls handed to one endpoint's limiter at once: enough to keep 50 req/s going at ~1 s latency. */
@@ -71,6 +72,14 @@ async function submitRemedies(work: SubmitWork['requests'], ctx: SubmitContext):
 
 /** Status updates or CoreHR decisions (one endpoint per call, so each keeps its own 50/s): one request per row. */
 async function submitLifecycle(work: SubmitWork['requests'], ctx: SubmitContext): Promise<void> {
+  // The state of every approval whose user and date the journal knows, read at once before any is moved.
+  const where = new Map<string, Located>();
+  for (const w of work) {
+    const r = w.records[0];
+    const l = r?.kind === 'approval_status' ? ctx.journal.locate?.(String(r.body.approval_id)) : undefined;
+    if (l) where.set(l.approval_id, l);
+  }
+  const held = await tryStatuses([...where.values()], ctx.client);
   const limit = pLimit(IN_FLIGHT);
   await Promise.all(
     work.map(({ request, records }) =>
@@ -78,7 +87,8 @@ async function submitLifecycle(work: SubmitWork['requests'], ctx: SubmitContext)
         const record = records[0];
         if (!record) return;
         if (ctx.signal.aborted) return notStarted(records, ctx);
-        await sendLifecycle(request.key, record, ctx);
+        const l = record.kind === 'approval_status' ? where.get(String(record.body.approval_id)) : undefined;
+        await sendLifecycle(request.key, record, ctx, l ? { held: held?.get(l.approval_id), reread: rereader(l, ctx.client) } : {});
         if (!unsent(records, ctx)) ctx.events.onSettled?.(request.endpoint, 1);
       }),
     ),

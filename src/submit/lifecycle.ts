@@ -1,42 +1,70 @@
 // Sending one status update (approval_infos/process) or one CoreHR decision, and what its answer means for the row.
-// Both are safe to resend: asked twice, the server refuses the second move as "already in that state" (status
-// updates) or "already processed" (1161001), and both end as `exists`. So ambiguous failures are simply retried.
+// A status update's outcome is decided by the approval's state read from the query endpoints (before sending, when
+// the journal knows where the approval lives, and after a refusal), never by the refusal's words, which Feishu does
+// not document. CoreHR answers "already processed" with documented codes (1161001, 1161005): those end as `exists`.
 import { lifecycleCall } from '../plan/lifecycle.js';
+import type { HeldStatus } from '../readback/status.js';
+import { t } from '../messages/index.js';
 import type { NormalizedRecord, RowStatus } from '../types.js';
 import { closedUnsent, errorText, type CallResult, type SubmitContext } from './context.js';
+import { stateName } from './remedies.js';
 
 /** CoreHR: 1161001 the task was already processed; 1161005 the node was decided meanwhile (another approver). */
 const COREHR_SETTLED: ReadonlySet<number> = new Set([1161001, 1161005]);
 
-/**
- * The approval's status named in a refused approval_infos/process ("…: current status 2, requested 4", as the sandbox
- * words it; Feishu's wording is not documented). undefined when the answer says nothing we can read.
- */
-export function currentStatusOf(res: CallResult): number | undefined {
-  if (res.ok || res.code !== 1220001) return undefined;
-  const m = /current status:?\s*(\d+)/i.exec(res.msg);
-  return m ? Number(m[1]) : undefined;
+/** status requested → the status it may be applied from (approval_infos/process page: approve/reject a pending one, revoke an approved one). */
+const FROM: Record<number, number> = { 1: 0, 2: 0, 4: 2 };
+
+type Verdict = { status: Extract<RowStatus, 'updated' | 'exists' | 'failed' | 'unconfirmed'>; message?: string; code?: number };
+
+/** What the approval's state says about a status row before anything is sent; undefined: send it. */
+export function beforeSending(record: NormalizedRecord, held: HeldStatus | undefined): Verdict | undefined {
+  if (record.kind !== 'approval_status' || held === undefined) return undefined;
+  const wanted = Number(record.body.status);
+  if (held === wanted) return { status: 'exists' };
+  if (held === 'absent' || FROM[wanted] !== held) {
+    const state = held === 'absent' ? t('submit.stateAbsent') : stateName(held);
+    return { status: 'failed', message: t('submit.statusUnreachable', { approval_id: String(record.body.approval_id), held: state, wanted }) };
+  }
+  return undefined;
 }
 
-type Verdict = { status: Extract<RowStatus, 'updated' | 'exists' | 'failed'>; message?: string; code?: number };
-
-/** What an answer means for the row it carried. */
-function judge(record: NormalizedRecord, res: CallResult): Verdict {
+/** What an answer means for the row it carried; `reread` reads the approval's state anew (undefined: cannot). */
+async function judge(record: NormalizedRecord, res: CallResult, reread: (() => Promise<HeldStatus | undefined>) | undefined): Promise<Verdict> {
   if (res.ok) return { status: 'updated' };
-  if (record.kind === 'approval_status' && currentStatusOf(res) === record.body.status) return { status: 'exists' };
+  const code = res.code !== undefined ? { code: res.code } : {};
   // Kept as the row's message: the user should know that someone else decided (1161005), or how it was decided.
-  if (record.kind === 'corehr_approvals' && res.code !== undefined && COREHR_SETTLED.has(res.code)) return { status: 'exists', message: errorText(res), code: res.code };
-  return { status: 'failed', message: errorText(res), ...(res.code !== undefined ? { code: res.code } : {}) };
+  if (record.kind === 'corehr_approvals') {
+    return { status: res.code !== undefined && COREHR_SETTLED.has(res.code) ? 'exists' : 'failed', message: errorText(res), ...code };
+  }
+  // Someone else's approval: its state cannot be read back, and a refusal's words are not documented.
+  if (!reread) return { status: 'unconfirmed', message: `${errorText(res)} (${t('submit.stateUnknownOwner')})`, ...code };
+  const now = await reread();
+  // In the state asked for after a refusal: our own move whose answer was lost, its retry refused.
+  if (now === Number(record.body.status)) return { status: 'updated' };
+  const state = now === undefined ? t('submit.stateUnread') : now === 'absent' ? t('submit.stateAbsent') : t('submit.stateHeld', { state: stateName(now) });
+  return { status: 'failed', message: `${errorText(res)} (${state})`, ...code };
 }
 
-export async function sendLifecycle(key: string, record: NormalizedRecord, ctx: SubmitContext): Promise<void> {
+export interface LifecycleState {
+  /** The approval's state read before sending (status rows of approvals this tool wrote). */
+  held?: HeldStatus | undefined;
+  reread?: () => Promise<HeldStatus | undefined>;
+}
+
+export async function sendLifecycle(key: string, record: NormalizedRecord, ctx: SubmitContext, state: LifecycleState = {}): Promise<void> {
   const call = lifecycleCall(record);
+  const approval_id = record.kind === 'approval_status' ? String(record.body.approval_id) : undefined;
+  const early = beforeSending(record, state.held);
+  if (early) return settle(key, record, early, { ok: true, data: null, attempts: 0 }, ctx, approval_id);
   await ctx.journal.intent(key, call.endpoint, [record]);
   const res = await ctx.client.call({ ...call, retryAmbiguous: true, signal: ctx.signal });
-  const logId = res.logId;
   if (await closedUnsent(res, [record], key, ctx)) return;
-  const v = judge(record, res);
-  const approval_id = record.kind === 'approval_status' ? String(record.body.approval_id) : undefined;
+  await settle(key, record, await judge(record, res, state.reread), res, ctx, approval_id);
+}
+
+async function settle(key: string, record: NormalizedRecord, v: Verdict, res: CallResult, ctx: SubmitContext, approval_id: string | undefined): Promise<void> {
+  const logId = res.logId;
   ctx.outcomes.set(record, v.status, {
     ...(approval_id ? { approval_id } : {}),
     ...(v.code !== undefined ? { error_code: String(v.code) } : {}),
@@ -45,9 +73,13 @@ export async function sendLifecycle(key: string, record: NormalizedRecord, ctx: 
   });
   const meta = { ...(logId ? { logId } : {}), ...(!res.ok && res.httpStatus ? { httpStatus: res.httpStatus } : {}) };
   // The journal has no "updated": `created` there means "this run made the change" (entries.ts is the file format).
-  const journalStatus = v.status === 'updated' ? 'created' : v.status;
-  await ctx.journal.outcome(key, v.status === 'failed' ? 'failed' : 'ok', [
-    { hash: record.hash, status: journalStatus, ...(approval_id ? { approval_id } : {}), ...(v.code !== undefined ? { code: v.code } : {}), ...(v.message && v.status === 'failed' && !res.ok ? { msg: res.msg } : {}) },
-  ], meta);
-  if (approval_id) await ctx.journal.process?.(approval_id, String(record.body.approval_type), Number(record.body.status), res, v.status === 'exists');
+  const journalStatus = v.status === 'updated' ? 'created' : v.status === 'unconfirmed' ? 'failed' : v.status;
+  const done = v.status === 'updated' || v.status === 'exists';
+  if (res.attempts > 0) {
+    await ctx.journal.outcome(key, done ? 'ok' : 'failed', [
+      { hash: record.hash, status: journalStatus, ...(approval_id ? { approval_id } : {}), ...(v.code !== undefined ? { code: v.code } : {}), ...(v.message && !done && !res.ok ? { msg: res.msg } : {}) },
+    ], meta);
+  }
+  if (approval_id && done) await ctx.journal.process?.(approval_id, String(record.body.approval_type), Number(record.body.status), res, v.status === 'exists' || !res.ok);
+  else if (approval_id && res.attempts > 0) await ctx.journal.process?.(approval_id, String(record.body.approval_type), Number(record.body.status), res, false);
 }

@@ -29,7 +29,7 @@ export class Outcomes {
 
   /** Counts per status, for the summary and the exit code. */
   counts(): Record<RowStatus, number> {
-    const c: Record<RowStatus, number> = { created: 0, exists: 0, updated: 0, failed: 0, invalid: 0, skipped: 0, planned: 0, conflict: 0 };
+    const c: Record<RowStatus, number> = { created: 0, exists: 0, updated: 0, failed: 0, invalid: 0, skipped: 0, planned: 0, conflict: 0, unconfirmed: 0 };
     for (const o of this.byRow.values()) c[o.status]++;
     return c;
   }

@@ -2,71 +2,48 @@
 // creating any, we ask the server what it already holds and match rows to it one-to-one; an ambiguous create
 // (timeout, reset, 5xx after sending) is settled the same way before it is ever sent again.
 import { t } from '../messages/index.js';
+import { ReadBackError } from '../readback/errors.js';
+import { readRemedies, type ServerRemedy } from '../readback/remedies.js';
 import type { NormalizedRecord, RemedyStatus } from '../types.js';
-import { closedUnsent, errorText, type SubmitContext } from './context.js';
+import { closedUnsent, errorText, wasNotSent, type SubmitContext } from './context.js';
 
 const CREATE = '/open-apis/attendance/v1/user_task_remedys';
-const QUERY = '/open-apis/attendance/v1/user_task_remedys/query';
 const PROCESS = '/open-apis/attendance/v1/approval_infos/process';
-/** user_task_remedys/query takes at most 50 users per call. */
-const USERS_PER_QUERY = 50;
 /** Remedy states that mean "this remedy exists": pending 0, rejected 1, approved 2 (3 cancelled and 4 revoked do not). */
 const LIVE_STATES = [0, 1, 2] as const;
 const MAX_CREATE_ATTEMPTS = 3;
 
-export interface ServerRemedy {
-  approval_id: string;
-  user_id: string;
-  remedy_date: number;
-  punch_no: number;
-  work_type: number;
-  remedy_time: string;
-  status: number;
-}
+export type { ServerRemedy };
 
 const keyOf = (r: { user_id: string; remedy_date: unknown; punch_no: unknown; work_type: unknown; remedy_time: unknown }) =>
   `${r.user_id}|${Number(r.remedy_date)}|${Number(r.punch_no)}|${Number(r.work_type)}|${String(r.remedy_time)}`;
 
-/** Unix seconds of a yyyyMMdd date read as UTC, shifted by whole days. The margin of a day covers any time zone. */
-function dayToUnix(yyyymmdd: string, shiftDays: number): number {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
-  return Date.UTC(y, m - 1, d + shiftDays) / 1000;
-}
-
-/** Everything the server holds for these users in the window around their remedy dates, in the live states. */
-export async function queryRemedies(records: NormalizedRecord[], ctx: SubmitContext): Promise<ServerRemedy[] | null> {
-  const users = [...new Set(records.map((r) => r.user_id))].sort();
-  const dates = records.map((r) => r.date).sort();
-  if (!users.length || !dates.length) return [];
-  const from = String(dayToUnix(dates[0] ?? '', -1));
-  const to = String(dayToUnix(dates[dates.length - 1] ?? '', 2));
-  const found: ServerRemedy[] = [];
-  for (let i = 0; i < users.length; i += USERS_PER_QUERY) {
-    const user_ids = users.slice(i, i + USERS_PER_QUERY);
-    for (const status of LIVE_STATES) {
-      const res = await ctx.client.call({
-        endpoint: 'user_task_remedys_query',
-        method: 'POST',
-        path: QUERY,
-        query: { employee_type: ctx.employeeType },
-        body: { user_ids, check_time_from: from, check_time_to: to, status },
-        retryAmbiguous: true,
-      });
-      if (!res.ok) return null;
-      const list = (res.data as { user_remedys?: ServerRemedy[] } | undefined)?.user_remedys ?? [];
-      // The query filters by status already; keep it explicit in case a server ignores the filter.
-      found.push(...list.filter((r) => r.status === status));
-    }
+/** Everything the server holds for these users around their remedy dates, in the live states; null when a read failed. */
+export async function queryRemedies(records: readonly NormalizedRecord[], ctx: Pick<SubmitContext, 'client' | 'employeeType'>): Promise<ServerRemedy[] | null> {
+  try {
+    return await readRemedies(records, LIVE_STATES, ctx.client, ctx.employeeType);
+  } catch (e) {
+    if (e instanceof ReadBackError) return null;
+    throw e;
   }
-  return found;
 }
 
-/** A rejected remedy only stands for a row that wants it rejected: after an undo rejects it, a re-import creates it anew. */
-const canStandFor = (server: ServerRemedy, wanted: RemedyStatus) => server.status !== 1 || wanted === 'rejected';
+const TARGET: Record<RemedyStatus, number | undefined> = { pending: undefined, approved: 2, rejected: 1 };
 
-/** Pairs rows with server records one-to-one (same user, date, punch, type and time). */
+/**
+ * How well a server remedy stands for a row, best first: already in the wanted state (0), pending and so still
+ * movable (1), anything else live (2: matched, so it is not created twice, and reported as a state not reached).
+ * A rejected remedy does not stand for a row that wants another state: after an undo rejects it, a re-import creates
+ * it anew. undefined: cannot stand for the row.
+ */
+function fit(server: ServerRemedy, wanted: RemedyStatus): number | undefined {
+  const target = TARGET[wanted] ?? 0;
+  if (server.status === target) return 0;
+  if (server.status === 1) return undefined;
+  return server.status === 0 ? 1 : 2;
+}
+
+/** Pairs rows with server records one-to-one (same user, date, punch, type and time), preferring the wanted state. */
 export function matchRemedies(records: NormalizedRecord[], server: ServerRemedy[]): Map<NormalizedRecord, ServerRemedy> {
   const pool = new Map<string, ServerRemedy[]>();
   for (const s of server) {
@@ -77,30 +54,65 @@ export function matchRemedies(records: NormalizedRecord[], server: ServerRemedy[
   for (const r of records) {
     const candidates = pool.get(keyOf(r.body as Parameters<typeof keyOf>[0])) ?? [];
     const wanted = r.status ?? 'pending';
-    const i = candidates.findIndex((s) => canStandFor(s, wanted));
-    if (i >= 0) {
-      matched.set(r, candidates[i] as ServerRemedy);
-      candidates.splice(i, 1);
+    let best = -1;
+    candidates.forEach((s, i) => {
+      const f = fit(s, wanted);
+      if (f !== undefined && (best < 0 || f < (fit(candidates[best] as ServerRemedy, wanted) ?? 3))) best = i;
+    });
+    if (best >= 0) {
+      matched.set(r, candidates[best] as ServerRemedy);
+      candidates.splice(best, 1);
     }
   }
   return matched;
 }
 
-const TARGET: Record<RemedyStatus, number | undefined> = { pending: undefined, approved: 2, rejected: 1 };
+type Settled = { error?: string; skipped?: boolean };
 
-/** Brings a pending remedy to the state the row asks for (approval_infos/process: 2 approve, 1 reject). */
-async function settleStatus(record: NormalizedRecord, approval_id: string, current: number, ctx: SubmitContext): Promise<string | undefined> {
+/**
+ * Brings a pending remedy to the state the row asks for (approval_infos/process: 2 approve, 1 reject). Whether it got
+ * there is read back from the query endpoint, never from a refusal's words: a lost answer whose retry was refused
+ * ("already decided") still ends in the state the row asked for.
+ */
+async function settleStatus(record: NormalizedRecord, approval_id: string, current: number, ctx: SubmitContext): Promise<Settled> {
   const target = TARGET[record.status ?? 'pending'];
-  if (target === undefined || target === current || current !== 0) return undefined;
+  if (target === undefined || target === current) return {};
+  if (current !== 0) return { error: t('submit.remedyStateUnreachable', { approval_id, held: stateName(current), wanted: record.status ?? '' }) };
   const res = await ctx.client.call({
     endpoint: 'approval_infos_process',
     method: 'POST',
     path: PROCESS,
     body: { approval_id, approval_type: 'remedy', status: target },
     retryAmbiguous: true,
+    signal: ctx.signal,
   });
-  return res.ok ? undefined : t('submit.remedyStatusFailed', { message: errorText(res) });
+  if (res.ok) {
+    await ctx.journal.process?.(approval_id, 'remedy', target, res, false);
+    return {};
+  }
+  if (wasNotSent(res)) return { skipped: true };
+  const held = await heldState(record, approval_id, ctx);
+  if (held === target) {
+    await ctx.journal.process?.(approval_id, 'remedy', target, res, true);
+    return {};
+  }
+  const state = held === undefined ? t('submit.stateUnread') : held === 'absent' ? t('submit.stateAbsent') : t('submit.stateHeld', { state: stateName(held) });
+  return { error: t('submit.remedyStatusFailed', { message: `${errorText(res)} (${state})` }) };
 }
+
+/** One remedy's state now (undefined: the read failed). */
+async function heldState(record: NormalizedRecord, approval_id: string, ctx: SubmitContext): Promise<number | 'absent' | undefined> {
+  try {
+    const held = await readRemedies([record], [0, 1, 2, 3, 4], ctx.client, ctx.employeeType);
+    return held.find((h) => h.approval_id === approval_id)?.status ?? 'absent';
+  } catch (e) {
+    if (e instanceof ReadBackError) return undefined;
+    throw e;
+  }
+}
+
+const STATE_NAMES = ['pending', 'rejected', 'approved', 'cancelled', 'revoked'] as const;
+export const stateName = (status: number): string => t(`state.${STATE_NAMES[status] ?? 'unknown'}`);
 
 /** Creates (or finds) one remedy, then sets its status. */
 export async function sendRemedy(key: string, record: NormalizedRecord, known: ServerRemedy | undefined, ctx: SubmitContext): Promise<void> {
@@ -148,6 +160,9 @@ export async function sendRemedy(key: string, record: NormalizedRecord, known: S
       return;
     }
   }
-  const statusError = await settleStatus(record, approval_id, current, ctx);
-  ctx.outcomes.set(record, statusError ? 'failed' : status, { approval_id, ...(statusError ? { error_message: statusError } : {}), ...(logId ? { log_id: logId } : {}) });
+  const settled = await settleStatus(record, approval_id, current, ctx);
+  // Ctrl-C before the status change was sent: the remedy stands (pending); the next run moves it on.
+  const rowStatus = settled.error ? 'failed' : settled.skipped ? 'skipped' : status;
+  const message = settled.error ?? (settled.skipped ? t('submit.interrupted') : undefined);
+  ctx.outcomes.set(record, rowStatus, { approval_id, ...(message ? { error_message: message } : {}), ...(logId ? { log_id: logId } : {}) });
 }

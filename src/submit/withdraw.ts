@@ -1,10 +1,13 @@
-// Withdrawing one approval an import wrote (undo): revoke it (status 4); a remedy still pending can only be
-// rejected (status 1), and a rejected one needs nothing. The journal does not know a remedy's current state (it may
-// have been approved or rejected in Feishu since), so the revoke is tried first and the refusal tells the state.
+// Withdrawing one approval an import wrote (undo, --replace): revoke it (status 4) when approved; a remedy still
+// pending can only be rejected (status 1); one already rejected, cancelled or revoked needs nothing. The state it is
+// in comes from the query endpoints (readback/status.ts), never from the words of a refusal: when a move is refused
+// (or its answer was lost and the retry refused), the state is read again and decides the row.
 import { PROCESS_PATH } from '../plan/lifecycle.js';
+import type { HeldStatus } from '../readback/status.js';
+import { t } from '../messages/index.js';
 import { APPROVAL_TYPES, type CreatingKind, type RowStatus } from '../types.js';
-import { errorText, type CallResult, type Caller } from './context.js';
-import { currentStatusOf } from './lifecycle.js';
+import { errorText, wasNotSent, type CallResult, type Caller } from './context.js';
+import { stateName } from './remedies.js';
 
 type WithdrawAction = 'revoke' | 'reject' | 'none';
 
@@ -19,44 +22,54 @@ export interface Withdrawal {
 /** Records each status change tried (journal `process` entries): `exists` when it was found already done. */
 export type RecordProcess = (status: 1 | 4, res: CallResult, exists: boolean) => Promise<void>;
 
-/** Statuses after which an approval no longer stands: rejected, cancelled, revoked. */
-const GONE = new Set([1, 3, 4]);
+export interface WithdrawDeps {
+  client: Caller;
+  record: RecordProcess;
+  /** The approval's state read anew (undefined: it cannot be read: not ours, or the query failed). */
+  reread(): Promise<HeldStatus | undefined>;
+  signal?: AbortSignal;
+}
 
-export async function withdraw(kind: CreatingKind, approval_id: string, client: Caller, record: RecordProcess, signal?: AbortSignal): Promise<Withdrawal> {
+/** No longer stands: rejected, cancelled, revoked, or not held at all. */
+const gone = (s: HeldStatus | undefined): boolean => s === 1 || s === 3 || s === 4 || s === 'absent';
+const NOTHING_TO_DO: CallResult = { ok: true, data: null, attempts: 0 };
+
+export async function withdraw(kind: CreatingKind, approval_id: string, held: HeldStatus | undefined, deps: WithdrawDeps): Promise<Withdrawal> {
   const approval_type = APPROVAL_TYPES[kind];
   const send = (status: 1 | 4) =>
-    client.call({ endpoint: 'approval_infos_process', method: 'POST', path: PROCESS_PATH, body: { approval_id, approval_type, status }, retryAmbiguous: true, ...(signal ? { signal } : {}) });
-  const logOf = (res: CallResult) => (res.logId ? { log_id: res.logId } : {});
-
-  const revoked = await send(4);
-  if (!revoked.ok && revoked.attempts === 0 && signal?.aborted) return { action: 'revoke', status: 'skipped' };
-  if (revoked.ok) {
-    await record(4, revoked, false);
-    return { action: 'revoke', status: 'updated', ...logOf(revoked) };
+    deps.client.call({ endpoint: 'approval_infos_process', method: 'POST', path: PROCESS_PATH, body: { approval_id, approval_type, status }, retryAmbiguous: true, ...(deps.signal ? { signal: deps.signal } : {}) });
+  if (gone(held)) {
+    await deps.record(held === 1 ? 1 : 4, NOTHING_TO_DO, true);
+    return { action: 'none', status: 'exists', ...(held === 'absent' ? { error_message: t('submit.stateAbsent') } : {}) };
   }
-  const current = currentStatusOf(revoked);
-  // Only a remedy may stand as rejected (1); for the other kinds 1 would be a surprise, so it is not taken as done.
-  if (current !== undefined && GONE.has(current) && (current !== 1 || kind === 'remedies')) {
-    await record(current === 1 ? 1 : 4, revoked, true);
-    return { action: 'none', status: 'exists', ...logOf(revoked) };
+  if (held === 0 && kind !== 'remedies') {
+    return { action: 'none', status: 'failed', error_message: t('submit.pendingNotRemedy', { approval_id }) };
   }
-  let last: Extract<CallResult, { ok: false }> = revoked;
+  // Approved: revoke. Pending remedy: reject. Unknown state: revoke, and for a remedy then reject; the server
+  // refuses whichever does not apply, and the state read afterwards says which one stands.
+  const moves: Array<1 | 4> = held === 2 ? [4] : held === 0 ? [1] : kind === 'remedies' ? [4, 1] : [4];
+  let last: Extract<CallResult, { ok: false }> | undefined;
   let action: WithdrawAction = 'revoke';
-  // Pending (0), or a refusal we cannot read: a remedy may still be pending, which only a reject withdraws.
-  if (kind === 'remedies' && (current === 0 || (current === undefined && revoked.code === 1220001))) {
-    action = 'reject';
-    const rejected = await send(1);
-    if (rejected.ok) {
-      await record(1, rejected, false);
-      return { action, status: 'updated', ...logOf(rejected) };
+  for (const status of moves) {
+    action = status === 4 ? 'revoke' : 'reject';
+    const res = await send(status);
+    const log = res.logId ? { log_id: res.logId } : {};
+    if (res.ok) {
+      await deps.record(status, res, false);
+      return { action, status: 'updated', ...log };
     }
-    const now = currentStatusOf(rejected);
-    if (now !== undefined && GONE.has(now)) {
-      await record(now === 1 ? 1 : 4, rejected, true);
-      return { action: 'none', status: 'exists', ...logOf(rejected) };
-    }
-    last = rejected;
+    if (wasNotSent(res)) return { action, status: 'skipped', error_message: t('submit.interrupted') };
+    last = res;
   }
-  await record(action === 'reject' ? 1 : 4, last, false);
-  return { action, status: 'failed', ...(last.code !== undefined ? { error_code: String(last.code) } : {}), error_message: errorText(last), ...logOf(last) };
+  if (!last) return { action, status: 'failed' };
+  const now = await deps.reread();
+  const log = last.logId ? { log_id: last.logId } : {};
+  if (gone(now)) {
+    // Asked, refused, and gone now: the answer to our own move was lost and its retry refused, or someone was faster.
+    await deps.record(now === 1 ? 1 : 4, last, true);
+    return { action, status: 'updated', ...log };
+  }
+  await deps.record(action === 'reject' ? 1 : 4, last, false);
+  const state = now === undefined ? t('submit.stateUnread') : t('submit.stateHeld', { state: stateName(now as number) });
+  return { action, status: 'failed', ...(last.code !== undefined ? { error_code: String(last.code) } : {}), error_message: `${errorText(last)} (${state})`, ...log };
 }

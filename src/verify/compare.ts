@@ -2,7 +2,8 @@
 import { t } from '../messages/index.js';
 import { identityOf } from '../normalize/record.js';
 import { canonicalJson } from '../plan/idempotency.js';
-import { matchRemedies, type ServerRemedy } from '../submit/remedies.js';
+import type { ServerRemedy } from '../readback/remedies.js';
+import { matchRemedies } from '../submit/remedies.js';
 import type { NormalizedRecord } from '../types.js';
 import type { ServerApproval } from './query.js';
 

@@ -49,13 +49,28 @@ describe('tenant_access_token', () => {
     expect(count(tc.events, 'retry')).toBe(0);
   });
 
-  test('a token rejected twice in a row ends the call as an auth failure', async () => {
+  test('a token rejected every time ends the call as an auth failure after a bounded number of fresh tokens', async () => {
     fake = await fakeFeishu((_req, _body, res) => sendJson(res, 400, { code: 99991663, msg: 'tenant token invalid' }));
     tc = makeClient(fake);
     const res = await tc.client.call(leaveRequest());
-    expect(res).toMatchObject({ ok: false, kind: 'auth', code: 99991663, attempts: 2, ambiguous: false });
-    expect(fake.apiRequests).toBe(2);
-    expect(fake.tokenRequests).toBe(2);
+    // The first try and 4 resends, each with a token fetched anew.
+    expect(res).toMatchObject({ ok: false, kind: 'auth', code: 99991663, attempts: 5, ambiguous: false });
+    if (!res.ok) expect(res.explanation).toMatch(/5 freshly fetched/);
+    expect(fake.apiRequests).toBe(5);
+    expect(fake.tokenRequests).toBe(5);
+  });
+
+  test('tokens revoked while they are fetched (a secret rotated mid-run): the call still goes through', async () => {
+    let refusals = 0;
+    fake = await fakeFeishu((_req, _body, res) => {
+      // The first three tokens are revoked before they are used, as an admin rotating the app secret would cause.
+      if (refusals++ < 3) return sendJson(res, 400, { code: 99991663, msg: 'tenant token invalid' });
+      sendJson(res, 200, { code: 0, msg: 'success', data: { user_approval: {} } });
+    });
+    tc = makeClient(fake);
+    const res = await tc.client.call(leaveRequest());
+    expect(res.ok).toBe(true);
+    expect(fake.tokenRequests).toBe(4);
   });
 
   test('wrong credentials fail every call as auth, asking Feishu only once, and never send the request', async () => {

@@ -75,7 +75,8 @@ describe('undo', () => {
         ['overtime', 'revoke', 'planned'],
         ['remedies', 'revoke-or-reject', 'planned'],
         ['remedies', 'revoke-or-reject', 'planned'],
-        ['remedies', 'revoke-or-reject', 'planned'],
+        // Created rejected (the month's third remedy): nothing to withdraw.
+        ['remedies', 'none', 'exists'],
       ]);
       expect(processRequests(sb)).toBe(before);
     });

@@ -47,7 +47,7 @@ describe('user_approvals/query', () => {
 
 describe('user_task_remedys/query', () => {
   it('answers approved remedies by default and pending ones when asked for status 0, within the time window', async () => {
-    ({ sb, client } = await open());
+    ({ sb, client } = await open({ dialect: 'classic' })); // a window of 31 days: classic sets no limit
     const a = (await client.call(PATHS.remedies, remedy())).body.data.user_remedy.approval_id;
     const b = (await client.call(PATHS.remedies, remedy({ remedy_date: 20240310, remedy_time: '2024-03-10 18:00', work_type: 2 }))).body.data.user_remedy.approval_id;
     await client.call(PATHS.process, { approval_id: a, approval_type: 'remedy', status: 2 });

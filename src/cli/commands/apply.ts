@@ -24,6 +24,7 @@ export function registerApply(program: Command): void {
     .option('--state <dir>', 'state folder with the journal (default: .feishu-import/ beside the first input)')
     .option('--dry-run', 'do everything but send; the results workbook says "planned"')
     .option('--replace', 'when a row changes a record written earlier, revoke the earlier one and write the new one')
+    .option('--no-verify', 'do not read the written records back from Feishu (by default every row is settled from what Feishu holds)')
     .addOption(new Option('--employee-type <type>', 'type of the user ids (default: the manifest, else employee_id)').choices(EMPLOYEE_TYPES))
     .addOption(new Option('--kind <kind>', 'kind of CSV files whose name does not say it').choices(KINDS))
     .option('--rate <n>', RATE_HELP, positiveInt, 50)
@@ -51,7 +52,7 @@ async function runApply(inputs: string[], flags: ApplyFlags): Promise<number> {
   if (json) printJson(toJson(result));
   else printSummary(result);
   const done = Object.entries(result.counts).every(([status, n]) => n === 0 || DONE_STATUSES.includes(status as RowStatus));
-  return !result.interrupted && done ? EXIT.ok : EXIT.rowsFailed;
+  return !result.interrupted && !result.resultsError && done ? EXIT.ok : EXIT.rowsFailed;
 }
 
 function toJson(r: ApplyResult): Record<string, unknown> {
@@ -65,7 +66,9 @@ function toJson(r: ApplyResult): Record<string, unknown> {
     retries: r.retries,
     duration_ms: r.durationMs,
     interrupted: r.interrupted,
+    verified: r.verified ?? null,
     results: r.resultsPath ?? null,
+    ...(r.resultsError ? { results_error: r.resultsError } : {}),
     problems: [...r.outcomes.all()].filter((o) => !DONE_STATUSES.includes(o.status)),
   };
 }
@@ -78,6 +81,8 @@ function printSummary(r: ApplyResult): void {
   say(t('cli.applySummary', { counts: counts || '0', seconds: (r.durationMs / 1000).toFixed(1) }));
   const requests = Object.entries(r.requests).map(([e, n]) => `${e} ${n}`).join(', ');
   if (requests) say(t('cli.applyRequests', { requests, waits: r.rateLimitWaits, retries: r.retries }));
+  if (r.verified) say(t('cli.applyVerified', { ...r.verified }));
   if (r.interrupted) say(t('cli.interrupted'));
   if (r.resultsPath) say(t('cli.resultsWritten', { path: r.resultsPath }));
+  if (r.resultsError) say(r.resultsError);
 }

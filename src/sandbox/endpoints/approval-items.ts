@@ -40,14 +40,37 @@ function interval(item: Json, path: string): void {
   if (seconds < 0) check.fail(`${path}.interval must not be negative`);
 }
 
+/**
+ * Not on the create page, but in the official Node SDK's typings of the request: per day of the leave, its time ranges.
+ * Taken, stored and echoed as sent; the sandbox does not compute durations, so it does not interpret them.
+ */
+function leaveDetailRanges(v: unknown, path: string): void {
+  if (v === undefined || v === null) return;
+  check.array(v, path).forEach((d, i) => {
+    const day = check.object(d, `${path}[${i}]`);
+    check.onlyKeys(day, `${path}[${i}]`, ['day', 'time_ranges']);
+    check.int(day.day, `${path}[${i}].day`, false);
+    if (day.time_ranges === undefined || day.time_ranges === null) return;
+    check.array(day.time_ranges, `${path}[${i}].time_ranges`).forEach((r, j) => {
+      const range = check.object(r, `${path}[${i}].time_ranges[${j}]`);
+      check.onlyKeys(range, `${path}[${i}].time_ranges[${j}]`, ['start_time_stamp', 'end_time_stamp']);
+      check.int(range.start_time_stamp, `${path}[${i}].time_ranges[${j}].start_time_stamp`, false);
+      check.int(range.end_time_stamp, `${path}[${i}].time_ranges[${j}].end_time_stamp`, false);
+    });
+  });
+}
+
 function leave(item: Json, path: string): void {
-  check.onlyKeys(item, path, ['uniq_id', 'unit', 'interval', 'start_time', 'end_time', 'i18n_names', 'default_locale', 'reason', 'idempotent_id']);
+  check.onlyKeys(item, path, [
+    'uniq_id', 'unit', 'interval', 'start_time', 'end_time', 'i18n_names', 'default_locale', 'reason', 'idempotent_id', 'leave_detail_range_objs',
+  ]);
   check.string(item.uniq_id, `${path}.uniq_id`, false);
   check.requiredInt(item.unit, `${path}.unit`, UNITS);
   interval(item, path);
   times(item, path);
   names(item, path);
   check.requiredString(item.reason, `${path}.reason`);
+  leaveDetailRanges(item.leave_detail_range_objs, `${path}.leave_detail_range_objs`);
 }
 
 function out(item: Json, path: string): void {

@@ -15,14 +15,16 @@ const REMEDY_ERRORS: Record<number, string> = {
 };
 
 export function handleRemedy({ state, query, body }: RequestContext): unknown {
+  // The page takes employee_id and employee_no only: open_id stays refused here, unlike user_approvals.
   const employee_type = employeeType(query, ['employee_id', 'employee_no']);
   check.onlyKeys(body, 'body', ['user_id', 'remedy_date', 'punch_no', 'work_type', 'remedy_time', 'reason', 'time']);
   const user_id = check.requiredString(body.user_id, 'user_id');
   const date = check.dateInt(body.remedy_date, 'remedy_date');
   const punch_no = check.requiredInt(body.punch_no, 'punch_no', [0, 1, 2]);
   const work_type = check.requiredInt(body.work_type, 'work_type', [0, 1, 2]);
+  // Any valid time, whatever its day: the page has no rule tying it to remedy_date, and a night shift's off-duty
+  // punch falls on the next day.
   const remedy_time = check.minuteTime(body.remedy_time, 'remedy_time');
-  if (remedy_time.slice(0, 10).replace(/-/g, '') !== date) check.fail(`remedy_time (${remedy_time}) must fall on remedy_date (${date})`);
   const reason = check.requiredString(body.reason, 'reason');
   check.string(body.time, 'time', false);
   requireUser(state, user_id);

@@ -2,42 +2,33 @@
 import type { RequestContext } from '../state.js';
 import { Checker } from '../validate.js';
 import { employeeType, success, userIds } from './common.js';
+import { unixSeconds, wallClockEpoch } from './group-time.js';
 
 const check: Checker = new Checker('attendance');
-
-/**
- * remedy_time is wall-clock time of the employee's attendance group; the sandbox puts every group in UTC+8
- * (China, no daylight saving) to compare it with the unix-second window.
- */
-const GROUP_OFFSET_SECONDS = 8 * 3600;
-
-function unixSeconds(v: unknown, path: string): number {
-  const s = check.requiredString(v, path);
-  if (!/^\d{1,11}$/.test(s)) check.fail(`${path} must be unix seconds as a string, got "${s}"`);
-  return Number(s);
-}
-
-function remedyEpoch(remedyTime: string): number {
-  const [d, t] = remedyTime.split(' ');
-  const [y, mo, da] = (d ?? '').split('-').map(Number);
-  const [h, mi] = (t ?? '').split(':').map(Number);
-  return Date.UTC(y ?? 0, (mo ?? 1) - 1, da ?? 1, h ?? 0, mi ?? 0) / 1000 - GROUP_OFFSET_SECONDS;
-}
+const DAY_SECONDS = 86_400;
 
 export function handleRemedysQuery({ state, query, body }: RequestContext): unknown {
+  // The remedy pages take employee_id and employee_no only (no open_id), unlike user_approvals.
   const employee_type = employeeType(query, ['employee_id', 'employee_no']);
-  check.onlyKeys(body, 'body', ['user_ids', 'check_time_from', 'check_time_to', 'status']);
+  check.onlyKeys(body, 'body', ['user_ids', 'check_time_from', 'check_time_to', 'check_date_type', 'status']);
   const users = new Set(userIds(body.user_ids, state));
   const from = unixSeconds(body.check_time_from, 'check_time_from');
   const to = unixSeconds(body.check_time_to, 'check_time_to');
   if (to < from) check.fail('check_time_to is before check_time_from');
+  // The window limit is not published (NOTES.md): the dialect says whether there is one.
+  const maxDays = state.dialect.remedyQueryMaxDays;
+  if (maxDays !== undefined && to - from > maxDays * DAY_SECONDS) {
+    check.fail(`check_time_from and check_time_to must be at most ${maxDays} days apart`);
+  }
+  // In the official SDK's typings (PeriodTime / CreateTime / UpdateTime); the sandbox keeps no create or update times.
+  check.string(body.check_date_type, 'check_date_type', false);
   // Omitted means approved (2) only, as documented: reconciling pending remedies needs its own call with status 0.
   const status = check.int(body.status, 'status', false, [0, 1, 2, 3, 4]) ?? 2;
 
   const user_remedys = state.store.records
     .filter((r) => r.kind === 'remedy' && r.employee_type === employee_type && users.has(r.user_id) && r.status === status)
     .filter((r) => {
-      const at = remedyEpoch(String(r.content.remedy_time));
+      const at = wallClockEpoch(String(r.content.remedy_time));
       return at >= from && at <= to;
     })
     .map((r) => ({

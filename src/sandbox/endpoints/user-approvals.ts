@@ -1,19 +1,40 @@
 // POST /open-apis/attendance/v1/user_approvals?employee_type=…
 // Writes leaves, overtime, trips and outs of one user on one date. Insert-only; idempotent_id de-duplicates per user and kind.
 import { ApiError } from '../reply.js';
-import type { RequestContext } from '../state.js';
-import type { ApprovalItemKind, SandboxRecord } from '../types.js';
+import type { RequestContext, SandboxState } from '../state.js';
+import { isLive } from '../store.js';
+import type { SandboxRecord } from '../types.js';
 import { Checker, type Json } from '../validate.js';
 import { ITEM_LISTS, validateItem } from './approval-items.js';
+import { rejectByBusinessRules, type CheckedItem } from './business-refusal.js';
 import { employeeType, requireUser, success } from './common.js';
 
 const check: Checker = new Checker('attendance');
 
-interface Item {
-  list: (typeof ITEM_LISTS)[number];
-  item: Json;
-  /** The record already holding this item's idempotent_id (earlier, or earlier in this same request). */
+interface Item extends CheckedItem {
+  /** The record already answering for this item's idempotent_id (earlier, or earlier in this same request). */
   existing?: SandboxRecord | 'same-request';
+}
+
+/**
+ * 'error' refuses the whole request; its wording deliberately avoids the word "idempotent", so that no client can
+ * come to depend on a text the pages do not document.
+ */
+function duplicateRequest(): ApiError {
+  return new ApiError(400, 1220600, '重复请求 duplicate request');
+}
+
+/** The record a repeated idempotent_id is answered with, per the dialect (NOTES.md: unknown which); undefined: write anew. */
+function repeatOf(state: SandboxState, held: SandboxRecord | undefined): SandboxRecord | undefined {
+  if (!held) return undefined;
+  switch (state.dialect.repeatedId) {
+    case 'even-revoked':
+      return held;
+    case 'first-live':
+      return isLive(held) ? held : undefined;
+    case 'error':
+      throw duplicateRequest();
+  }
 }
 
 export function handleUserApprovals({ state, query, body }: RequestContext): unknown {
@@ -40,14 +61,16 @@ export function handleUserApprovals({ state, query, body }: RequestContext): unk
     const id = it.item.idempotent_id;
     if (typeof id !== 'string' || id === '') continue;
     const key = `${it.list.kind}\u0000${id}`;
-    it.existing = state.store.findIdempotent(employee_type, user_id, it.list.kind, id) ?? (seen.has(key) ? 'same-request' : undefined);
-    seen.add(key);
-    if (it.existing && state.duplicateIdempotentId === 'error') {
-      throw new ApiError(400, 1220001, `idempotent_id already exists: ${it.list.key} idempotent_id "${id}"`);
+    it.existing = repeatOf(state, state.store.findIdempotent(employee_type, user_id, it.list.kind, id));
+    if (!it.existing && seen.has(key)) {
+      // The earlier item of this request is written live, so a repeat of it is a repeat of a live record.
+      if (state.dialect.repeatedId === 'error') throw duplicateRequest();
+      it.existing = 'same-request';
     }
+    seen.add(key);
   }
 
-  rejectByBusinessRules(items, state.rejectWhen, user_id, date);
+  rejectByBusinessRules(items.filter((it) => !it.existing), state.rejectWhen, state.dialect.partialFailure, user_id, date);
 
   const approvalIds = new Map<string, string>();
   const echo: Json = { user_id, date };
@@ -70,23 +93,4 @@ export function handleUserApprovals({ state, query, body }: RequestContext): unk
   }
   echo.time_zone = 'Asia/Shanghai';
   return success({ user_approval: echo });
-}
-
-/**
- * 1225001: the page shows only the msg's keys ({"TripErrorRecords":"",…}). Our best reading: msg is a JSON string whose
- * four keys each hold the refused items of that kind, echoed as sent (so with their idempotent_id) plus an `error_msg`.
- * Nothing of the request is written, since the client cannot tell which items of a failed request to trust.
- */
-function rejectByBusinessRules(items: Item[], pred: RequestContext['state']['rejectWhen'], user_id: string, date: string): void {
-  if (!pred) return;
-  const errors: Record<string, Json[]> = Object.fromEntries(ITEM_LISTS.map((l) => [l.errorKey, []]));
-  let any = false;
-  for (const it of items) {
-    if (it.existing) continue;
-    const error_msg = pred(it.list.kind as ApprovalItemKind, it.item, user_id, date);
-    if (error_msg === undefined) continue;
-    errors[it.list.errorKey]?.push({ ...it.item, error_msg });
-    any = true;
-  }
-  if (any) throw new ApiError(400, 1225001, JSON.stringify(errors));
 }

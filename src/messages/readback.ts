@@ -1,0 +1,64 @@
+// Messages of reading Feishu's state back: approval states in words, the verify step of apply, and what a row says
+// when the state it asked for could not be confirmed.
+import type { Catalog } from './catalog.js';
+
+export const readbackMessages = {
+  'state.pending': { en: 'pending', zh: '审批中' },
+  'state.rejected': { en: 'rejected', zh: '已拒绝' },
+  'state.approved': { en: 'approved', zh: '已通过' },
+  'state.cancelled': { en: 'cancelled', zh: '已撤回' },
+  'state.revoked': { en: 'revoked', zh: '已撤销' },
+  'state.unknown': { en: 'in an unknown state', zh: '状态未知' },
+  'submit.stateHeld': { en: 'Feishu holds it as {state}', zh: '飞书中当前为{state}' },
+  'submit.stateAbsent': { en: 'Feishu does not hold it in any state', zh: '飞书中查不到该审批' },
+  'submit.stateUnread': { en: 'its state could not be read back', zh: '无法读取其当前状态' },
+  'submit.stateUnknownOwner': {
+    en: 'its state could not be confirmed: this approval was not written by this tool, so the user and date to read it back by are unknown',
+    zh: '无法确认其状态：该审批不是本工具写入的，无从得知按哪个用户和日期回读',
+  },
+  'submit.remedyStateUnreachable': {
+    en: 'Feishu holds remedy {approval_id} as {held}; the row asks for {wanted}, which it cannot become any more (change the row, or withdraw it in Feishu)',
+    zh: '飞书中补卡 {approval_id} 当前为{held}，该行要求为 {wanted}，已无法变更（请修改该行，或在飞书中撤回）',
+  },
+  'submit.statusUnreachable': {
+    en: 'Feishu holds approval {approval_id} as {held}; it cannot be moved to status {wanted} from there',
+    zh: '飞书中审批 {approval_id} 当前为{held}，无法从该状态变更为 {wanted}',
+  },
+  'submit.pendingNotRemedy': {
+    en: 'Feishu holds approval {approval_id} as pending; only a remedy can be rejected through the API, other kinds only revoked once approved',
+    zh: '飞书中审批 {approval_id} 仍为审批中；通过接口只能拒绝补卡，其他类型只能在通过后撤销',
+  },
+  'confirm.rewritten': {
+    en: 'the first write reads back {state} in Feishu, so it was written again as {idempotent_id}',
+    zh: '首次写入后回读为{state}，已以 {idempotent_id} 重新写入',
+  },
+  'confirm.missingState': { en: 'missing', zh: '不存在' },
+  'confirm.unconfirmed': {
+    en: 'Feishu answered the write, but the record does not read back as approved ({state}): check it in Feishu, then re-run apply',
+    zh: '飞书接受了写入，但回读不到已通过的记录（{state}）：请在飞书中核对后重新运行 apply',
+  },
+  'confirm.remedyUnconfirmed': {
+    en: 'remedy {approval_id} reads back {state}, not {wanted}: check it in Feishu, then re-run apply',
+    zh: '补卡 {approval_id} 回读为{state}，而非 {wanted}：请在飞书中核对后重新运行 apply',
+  },
+  'confirm.readFailed': {
+    en: 'the read-back after writing failed ({message}): the row could not be confirmed; re-run apply to check it',
+    zh: '写入后回读失败（{message}）：无法确认该行；请重新运行 apply 以核对',
+  },
+  'confirm.existsAfterRefusal': {
+    en: 'Feishu refused the write, but the record reads back as approved (written earlier)',
+    zh: '飞书拒绝了写入，但回读到已通过的记录（此前已写入）',
+  },
+  'report.results.verifyConfirmed': { en: 'Read back present in Feishu', zh: '回读确认存在' },
+  'report.results.verifyRewritten': { en: 'Written again after read-back', zh: '回读后重新写入' },
+  'report.results.verifyUnconfirmed': { en: 'Not confirmed by read-back', zh: '回读未能确认' },
+  'report.results.verifySkipped': { en: 'Not read back (--no-verify, a dry run, or stopped)', zh: '未回读（--no-verify、试运行或已中断）' },
+  'apply.resultsWriteFailed': {
+    en: 'requests were sent, but the results workbook could not be written ({message}); every outcome is in the journal at {journal}',
+    zh: '请求已发送，但无法写入结果工作簿（{message}）；每行结果都已记录在日志 {journal} 中',
+  },
+  'cli.applyVerified': {
+    en: 'Read back from Feishu: {confirmed} confirmed, {rewritten} written again, {unconfirmed} not confirmed',
+    zh: '从飞书回读：{confirmed} 条已确认，{rewritten} 条已重新写入，{unconfirmed} 条未能确认',
+  },
+} satisfies Catalog;
