@@ -73,9 +73,13 @@ export const validateMessages = {
     en: 'The end {end} is not after the start {start}. Correct the times so the end comes later.',
     zh: '结束时间 {end} 不晚于开始时间 {start}。请更正，使结束时间晚于开始时间。',
   },
-  'validate.remedyDateMismatch': {
-    en: 'remedy_time {time} is not on remedy_date {date}. Make both the same day.',
-    zh: '补卡时间 {time} 不在补卡日期 {date} 当天。请使二者为同一天。',
+  'validate.remedyOpenId': {
+    en: '{where} is open_id, but remedies can only be sent with employee_id or employee_no (user_task_remedys): use one of those for the remedies',
+    zh: '{where} 为 open_id，但补卡只能使用 employee_id 或 employee_no（user_task_remedys）：请为补卡改用其中之一',
+  },
+  'validate.remedyDateFar': {
+    en: 'remedy_time {time} is neither on remedy_date {date} nor the day after (a night shift): check it is not a typo',
+    zh: '补卡时间 {time} 既不在补卡日期 {date} 当天，也不在次日（夜班）：请确认不是笔误',
   },
   'validate.unknownType': {
     en: 'Unknown type "{found}". Use one of the types in the manifest catalog: {known}.',

@@ -156,8 +156,10 @@ function trip(v: Values, row: InputRow, b: Built): void {
 function remedy(v: Values, row: InputRow, b: Built): void {
   const date = v.get('remedy_date') as string | undefined;
   const time = v.get('remedy_time') as string | undefined;
-  if (date !== undefined && time !== undefined && dayOf(time) !== date) {
-    b.problems.push(problemAt(row, 'remedy_time', 'validate.remedyDateMismatch', { date, time }));
+  // The page has no rule tying remedy_time to remedy_date, and a night shift's off-duty punch falls on the next day:
+  // that day or the next is simply accepted; further away is likely a typo, so a warning, never a refusal.
+  if (date !== undefined && time !== undefined && !sameOrNextDay(date, dayOf(time))) {
+    b.warnings.push(problemAt(row, 'remedy_time', 'validate.remedyDateFar', { date, time }));
   }
   b.date = date;
   b.status = (v.get('status') as RemedyStatus | undefined) ?? 'pending';
@@ -182,3 +184,10 @@ export function build(kind: Kind, v: Values, row: InputRow, defaults: Defaults):
   else buildCorehrDecision(v, row, b);
   return b;
 }
+
+const DAY_MS = 86_400_000;
+const utcDay = (yyyymmdd: string) => Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) / DAY_MS;
+const sameOrNextDay = (date: string, day: string): boolean => {
+  const gap = utcDay(day) - utcDay(date);
+  return gap === 0 || gap === 1;
+};

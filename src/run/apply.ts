@@ -69,7 +69,7 @@ export interface ApplyResult {
 export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<ApplyResult> {
   const started = new Date();
   const events = opts.events ?? {};
-  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(events.onNotice ? { onNotice: events.onNotice } : {}) });
+  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(events.onNotice ? { onNotice: events.onNotice } : {}) });
   const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
   const plan = buildPlan(validation.records, { employeeType });
   const outcomes = new Outcomes();

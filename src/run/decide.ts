@@ -22,15 +22,16 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
     for (const r of request.records) {
       // Remedies are always settled against the server (submit/remedies.ts reads them back first): the journal
       // cannot know whether a remedy's approve/reject went through, nor see one created by a run that crashed.
-      const done = r.kind === 'remedies' ? undefined : journal.state.confirmed(r.hash);
+      // Status rows too: a later run, another tool or an admin may have moved the approval since (submit/lifecycle.ts).
+      // A CoreHR decision is final once made, so the journal's word stands for it.
+      const done = r.kind === 'remedies' || r.kind === 'approval_status' ? undefined : journal.state.confirmed(r.hash);
       if (done) {
         outcomes.set(r, 'exists', done.approval_id ? { approval_id: done.approval_id } : {});
         continue;
       }
       if (isLifecycleKind(r.kind)) {
         // A status change is a move, not a record: a later file may move the same approval again, so no conflicts.
-        if (alreadyInState(r, journal)) outcomes.set(r, 'exists', { approval_id: String(r.body.approval_id) });
-        else records.push(r);
+        records.push(r);
         continue;
       }
       const earlier = journal.state.byIdentity(r.identity);
@@ -49,16 +50,6 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
   for (const w of requests) w.records = w.records.filter((r) => !failed.has(r));
   for (const [r, { approval_id, message }] of failed) outcomes.set(r, 'conflict', { approval_id, error_message: message });
   return { requests };
-}
-
-/**
- * A status update of someone else's approval that the journal shows done already (the latest move recorded on it):
- * `exists`, without sending. Approvals this tool wrote are read back from Feishu instead (submit/lifecycle.ts).
- */
-function alreadyInState(r: NormalizedRecord, journal: RunJournal): boolean {
-  if (r.kind !== 'approval_status' || journal.state.locate(String(r.body.approval_id))) return false;
-  const p = journal.state.processed(String(r.body.approval_id));
-  return !!p && p.result !== 'failed' && p.status === r.body.status;
 }
 
 /** plan/idempotency.ts: a row whose earlier records were withdrawn goes with a fresh, derived idempotent_id. */

@@ -4,7 +4,8 @@ import { CrossRowChecks } from '../normalize/cross-row.js';
 import { normalizeRow } from '../normalize/record.js';
 import { resolveInputs } from '../sources/index.js';
 import type { ResolvedInputs } from '../sources/types.js';
-import type { InputRow, Kind, NormalizedRecord, Problem } from '../types.js';
+import { ConfigError } from '../errors.js';
+import type { EmployeeType, InputRow, Kind, NormalizedRecord, Problem } from '../types.js';
 
 export interface ValidateOptions {
   /** The kind of CSV inputs whose file name does not say it. */
@@ -14,6 +15,8 @@ export interface ValidateOptions {
   onNotice?: (message: string) => void;
   /** Called every 1,000 rows, for progress. */
   onRows?: (seen: number) => void;
+  /** `--employee-type`, which overrides the manifest's. */
+  employeeType?: EmployeeType;
 }
 
 export interface ValidationResult {
@@ -40,7 +43,9 @@ export async function validateInputs(paths: string[], opts: ValidateOptions = {}
   };
   const cross = new CrossRowChecks();
   let seen = 0;
+  const refuseOpenId = remedyIdTypeCheck(inputs, opts.employeeType);
   for await (const row of inputs.rows(ctx)) {
+    if (row.sheet.kind === 'remedies') refuseOpenId();
     const { record, problems, warnings } = normalizeRow(row, inputs.defaults);
     if (warnings?.length) result.warnings.push(...warnings);
     // Cross-row checks only see rows that are valid on their own: a broken row cannot be a duplicate of anything.
@@ -62,4 +67,17 @@ export async function validateInputs(paths: string[], opts: ValidateOptions = {}
 /** The key that ties an outcome to its input row across stages. */
 export function rowKey(ref: { file: string; sheet: string; row: number }): string {
   return `${ref.file}\u0000${ref.sheet}\u0000${ref.row}`;
+}
+
+/**
+ * The remedy endpoints take employee_type employee_id or employee_no only (their page), so open_id with remedies is
+ * refused before anything is read further or sent: every remedy would fail at apply time otherwise.
+ */
+function remedyIdTypeCheck(inputs: ResolvedInputs, flag: EmployeeType | undefined): () => void {
+  const type = flag ?? inputs.defaults.employee_type;
+  if (type !== 'open_id') return () => {};
+  const where = flag ? '--employee-type' : `employee_type (${inputs.files.find((f) => /\.ya?ml$/i.test(f)) ?? 'manifest'})`;
+  return () => {
+    throw new ConfigError(t('validate.remedyOpenId', { where }));
+  };
 }

@@ -152,9 +152,11 @@ export async function sendRemedy(key: string, record: NormalizedRecord, known: S
     const server = await queryRemedies([record], ctx);
     const found = server ? matchRemedies([record], server).get(record) : undefined;
     if (found) {
+      // Not there when this row was matched before sending: the remedy is the one this run just wrote.
       approval_id = found.approval_id;
       current = found.status;
-      await ctx.journal.outcome(key, 'ok', [{ hash: record.hash, status: 'exists', approval_id }], meta);
+      status = 'created';
+      await ctx.journal.outcome(key, 'ok', [{ hash: record.hash, status, approval_id }], meta);
     } else if (!server) {
       ctx.outcomes.set(record, 'failed', { error_message: t('submit.ambiguous', { message: errorText(res) }), ...(logId ? { log_id: logId } : {}) });
       return;

@@ -83,7 +83,7 @@ function problemsByRow(problems: readonly Problem[]): Map<string, string> {
 }
 
 export async function verify(paths: string[], opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.onNotice ? { onNotice: opts.onNotice } : {}) });
+  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(opts.onNotice ? { onNotice: opts.onNotice } : {}) });
   const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
   const stats: RunStats = { requests: {}, rateLimitWaits: 0, retries: 0 };
   // With --sandbox, read what `apply --sandbox` wrote: the sandbox kept in its state folder.

@@ -77,7 +77,8 @@ describe('apply', () => {
       const failed = [...res.outcomes.all()].filter((o) => o.status === 'failed');
       expect(failed).toHaveLength(1);
       expect(failed[0]).toMatchObject({ ref: { sheet: 'overtime', row: 2 }, error_code: '1225001' });
-      expect(failed[0]?.error_message).toContain('overtime rule not found');
+      // A server that names no record (dialect 'opaque'): each record of the request is sent alone to find it.
+      if (sb.dialect.partialFailure !== 'opaque') expect(failed[0]?.error_message).toContain('overtime rule not found');
       expect(sb.records().map((r) => `${r.kind}:${r.user_id}`).sort()).toEqual(['leave:E0001', 'leave:E0002', 'overtime:E0002']);
     });
   });

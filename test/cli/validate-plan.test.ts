@@ -109,6 +109,21 @@ describe('validate', () => {
     expect(JSON.parse(e.stdout)).toMatchObject({ valid: 0, invalid: 0, notices: [expect.stringMatching(/no rows/)] });
   });
 
+  it('refuses open_id with remedies in one line naming the manifest key and the allowed values (exit 2)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'remedies.csv'), 'user_id,remedy_date,punch_no,work_type,remedy_time,reason\nou_1,20260302,0,on,2026-03-02 09:00,forgot\n');
+    const manifest = join(dir, 'm.yaml');
+    writeFileSync(manifest, 'employee_type: open_id\nsources:\n  - path: remedies.csv\n');
+    const r = await runCli(['validate', manifest]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/employee_type \(.*m\.yaml\) is open_id, but remedies can only be sent with employee_id or employee_no/);
+    noStack(r.stderr);
+    const flag = await runCli(['plan', join(dir, 'remedies.csv'), '--employee-type', 'open_id']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^feishu-import: --employee-type is open_id/);
+  });
+
   it('speaks Chinese with --lang zh or LANG=zh_CN', async () => {
     const r = await runCli(['validate', 'nope.xlsx'], { env: cleanEnv({ LANG: 'zh_CN.UTF-8' }) });
     expect(r.stderr).toMatch(/[\u4e00-\u9fff]/);

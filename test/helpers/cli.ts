@@ -15,7 +15,8 @@ export interface CliResult {
 /** Environment without the developer's own Feishu settings or locale, so tests see what a fresh user sees. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
-  for (const k of Object.keys(env)) if (k.startsWith('FEISHU_')) delete env[k];
+  // The sandbox dialect stays: CLI runs with --sandbox answer like the in-test sandbox (vitest.config.ts).
+  for (const k of Object.keys(env)) if (k.startsWith('FEISHU_') && k !== 'FEISHU_SANDBOX_DIALECT') delete env[k];
   return { ...env, ...extra };
 }
 

@@ -182,9 +182,15 @@ describe('remedies', () => {
     expect(normalizeRow(rowOf('remedies', { ...cells, 状态: '通过' }), noDefaults).record?.status).toBe('approved');
   });
 
-  it('requires remedy_time on remedy_date, and punch_no 0 on free shifts', () => {
-    const off = normalizeRow(rowOf('remedies', { ...cells, remedy_time: '2026-03-03 09:00' }), noDefaults);
-    expect(off.problems.map((p) => [p.column, p.code])).toEqual([['remedy_time', 'validate.remedyDateMismatch']]);
+  it('accepts remedy_time on remedy_date or the next day (night shifts), warns further away; punch_no 0 on free shifts', () => {
+    const night = normalizeRow(rowOf('remedies', { ...cells, remedy_time: '2026-03-03 02:00' }), noDefaults);
+    expect([night.problems, night.warnings]).toEqual([[], []]);
+    expect(night.record?.body.remedy_time).toBe('2026-03-03 02:00');
+    const far = normalizeRow(rowOf('remedies', { ...cells, remedy_time: '2026-03-05 09:00' }), noDefaults);
+    expect(far.problems).toEqual([]);
+    expect(far.warnings.map((p) => [p.column, p.code])).toEqual([['remedy_time', 'validate.remedyDateFar']]);
+    const before = normalizeRow(rowOf('remedies', { ...cells, remedy_time: '2026-03-01 23:00' }), noDefaults);
+    expect(before.warnings.map((p) => p.code)).toEqual(['validate.remedyDateFar']);
     const free = normalizeRow(rowOf('remedies', { ...cells, work_type: 'free', punch_no: 1 }), noDefaults);
     expect(free.problems.map((p) => [p.column, p.code])).toEqual([['punch_no', 'validate.freeShiftPunchNo']]);
   });

@@ -56,7 +56,7 @@ async function runPlan(inputs: string[], flags: PlanFlags): Promise<number> {
   // Loaded on use, like every command's implementation: startup only pays for the command that runs.
   const { validateInputs } = await import('../../run/validate.js');
   const { buildPlan } = await import('../../plan/plan.js');
-  const result = await validateInputs(inputs, { keepRecords: true, ...(flags.kind ? { kind: flags.kind } : {}) });
+  const result = await validateInputs(inputs, { keepRecords: true, ...(flags.kind ? { kind: flags.kind } : {}), ...(flags.employeeType ? { employeeType: flags.employeeType } : {}) });
   const employeeType = flags.employeeType ?? result.inputs.defaults.employee_type ?? 'employee_id';
   const plan = buildPlan(result.records, { employeeType });
   if (flags.payloads) await writePayloads(flags.payloads, plan);
