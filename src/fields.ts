@@ -165,7 +165,7 @@ export const FIELDS: Record<Kind, readonly FieldSpec[]> = {
     f('remedy_date', 'date', ['补卡日期', '日期'], 'The day of the missed punch (yyyyMMdd).', '补卡日期（yyyyMMdd）。'),
     f('punch_no', 'int', ['第几次上下班', '班次序号'], '0 for the first on/off pair of the day, 1 for the second …; 0 for free shifts.', '第几次上下班：0 为第 1 次，1 为第 2 次……；自由班制填 0。'),
     f('work_type', 'enum', ['上下班', '打卡类型'], 'on / off / free (1/2/0).', '上班/下班/自由班制（1/2/0）。', ENUMS.work_type),
-    f('remedy_time', 'minute', ['补卡时间'], 'The punch time to record (yyyy-MM-dd HH:mm).', '补卡时间（yyyy-MM-dd HH:mm）。'),
+    f('remedy_time', 'minute', ['补卡时间'], 'The punch time to record (yyyy-MM-dd HH:mm): on remedy_date, or the next day for a night shift (further away: a warning).', '补卡时间（yyyy-MM-dd HH:mm）：在补卡日期当天，夜班可为次日（相隔更远时给出警告）。'),
     reason('补卡原因'),
     f('status', 'enum', ['审批状态', '状态'], 'pending (default) / approved / rejected: the state to leave the remedy in.', '审批中（默认）/通过/不通过：补卡写入后的审批状态。', ENUMS.remedy_status),
   ],
