@@ -8,7 +8,7 @@ import { readApprovals, type HeldApproval } from '../readback/approvals.js';
 import { sendApprovalGroup } from '../submit/approvals.js';
 import type { SubmitContext } from '../submit/context.js';
 import type { NormalizedRecord } from '../types.js';
-import { generation, nextId } from './family.js';
+import { generation, nextId } from '../reconcile/family.js';
 
 export interface ConfirmCounts {
   confirmed: number;

@@ -174,6 +174,17 @@ export class JournalState {
     }));
   }
 
+  /** Every record a run confirmed written that no run withdrew since, with where it was written. */
+  standing(): Array<{ hash: string; approval_id: string; record: IntentRecord; where: ApprovalLocation }> {
+    const out: Array<{ hash: string; approval_id: string; record: IntentRecord; where: ApprovalLocation }> = [];
+    for (const c of this.byHash.values()) {
+      if (!c.approval_id || !c.record || LIFECYCLE.has(c.record.kind) || this.withdrawn(c.approval_id)) continue;
+      const where = this.locate(c.approval_id);
+      if (where) out.push({ hash: c.hash, approval_id: c.approval_id, record: c.record, where });
+    }
+    return out;
+  }
+
   /** The user, date and kind an approval this tool wrote was written under; undefined for approvals of others. */
   locate(approvalId: string): ApprovalLocation | undefined {
     const r = this.locations.get(approvalId);

@@ -61,4 +61,9 @@ export const readbackMessages = {
     en: 'Read back from Feishu: {confirmed} confirmed, {rewritten} written again, {unconfirmed} not confirmed',
     zh: '从飞书回读：{confirmed} 条已确认，{rewritten} 条已重新写入，{unconfirmed} 条未能确认',
   },
+  'apply.pruneGuard': {
+    en: '--prune would revoke {count} of the {total} records this tool wrote in scope, more than the limit of {limit}: nothing was sent. Check that these are the right files (plan shows the list), or raise --max-prune',
+    zh: '--prune 将撤销范围内本工具写入的 {total} 条记录中的 {count} 条，超过上限 {limit}：未发送任何请求。请确认输入文件无误（plan 可列出清单），或调高 --max-prune',
+  },
+  'apply.maxPruneBad': { en: '--max-prune must be a count or a percentage such as 10%, got "{value}"', zh: '--max-prune 须为条数或百分比（如 10%），而不是“{value}”' },
 } satisfies Catalog;

@@ -1,4 +1,4 @@
-// apply: read → validate → normalize → group → plan → (skip what is settled) → submit → report.
+// apply: read → validate → normalize → group → plan → reconcile → submit → (prune) → verify → report.
 // The one function that runs the whole job; every stage it calls is usable on its own.
 import { join } from 'node:path';
 import { JOURNAL_FILE } from '../journal/index.js';
@@ -12,6 +12,9 @@ import { submit } from '../submit/index.js';
 import type { EmployeeType, Endpoint, Kind } from '../types.js';
 import { connect, type Connection } from './connect.js';
 import { decide } from './decide.js';
+import { prune, type PrunedRecord } from './prune.js';
+import { guardPrune, reconcileRun, revokes, type ScopeOptions } from './reconciled.js';
+import { totals as countActions } from '../reconcile/index.js';
 import { openRunJournal, stateDirFor, type RunJournal } from './journal.js';
 import { writeRunResults } from './results.js';
 import { validateInputs } from './validate.js';
@@ -31,6 +34,12 @@ export interface ApplyOptions {
   sandbox?: boolean;
   /** Revoke an earlier record whose content changed, then write the new one. */
   replace?: boolean;
+  /** Revoke what this tool wrote in scope and the inputs no longer hold (reconcile's `revoke` actions). */
+  prune?: boolean;
+  /** With prune: stop before sending anything when more would be revoked than this (a count, or "10%", the default). */
+  maxPrune?: number | string;
+  /** The dates and users the run answers for (default: those of the inputs; a manifest's `scope:`). */
+  scope?: ScopeOptions;
   /** Read back what was written and settle every row from what Feishu holds (default true; false: --no-verify). */
   verify?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -64,6 +73,10 @@ export interface ApplyResult {
   verified?: ConfirmCounts;
   /** Set when requests were sent but the results workbook could not be written: the run then exits 1. */
   resultsError?: string;
+  /** What reconcile decided, per action (absent with --dry-run). */
+  reconciled?: ReturnType<typeof countActions>;
+  /** The records --prune withdrew (or tried to). */
+  pruned?: PrunedRecord[];
 }
 
 export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<ApplyResult> {
@@ -79,6 +92,8 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
   let connection: Connection | undefined;
   let journal: RunJournal | undefined;
   let verified: ConfirmCounts | undefined;
+  let reconciled: ReturnType<typeof countActions> | undefined;
+  let pruned: PrunedRecord[] | undefined;
   const stats = { requests: {} as Partial<Record<Endpoint, number>>, rateLimitWaits: 0, retries: 0 };
   const signal = opts.signal ?? new AbortController().signal;
   try {
@@ -89,7 +104,10 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
       connection = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
       journal = await openRunJournal(paths, { ...opts, state, employeeType }, validation.inputs.files, 'apply');
       runId = journal.runId;
-      const work = await decide(plan, journal, outcomes, connection, { ...opts, employeeType });
+      const { reconciliation, facts } = await reconcileRun(validation.records, journal.state, connection.client, employeeType, opts.scope ?? {});
+      reconciled = countActions(reconciliation);
+      if (opts.prune) guardPrune(reconciliation, opts.maxPrune);
+      const work = await decide(plan, journal, outcomes, connection, { ...(opts.replace ? { replace: true } : {}), employeeType, reconciliation, facts });
       const totals: Partial<Record<Endpoint, number>> = {};
       for (const w of work.requests) if (w.records.length) totals[w.request.endpoint] = (totals[w.request.endpoint] ?? 0) + 1;
       events.onPlanned?.(totals);
@@ -109,6 +127,7 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
         },
       };
       await submit(work, ctx);
+      if (opts.prune && !signal.aborted) pruned = await prune(revokes(reconciliation), journal, connection.client, signal, employeeType);
       // Read back what the run is answerable for, unless told not to or stopped (Ctrl-C sends nothing new).
       if (opts.verify !== false && !signal.aborted) verified = await confirmWrites(validation.records, ctx);
     }
@@ -134,6 +153,8 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
     retries: stats.retries,
     durationMs: finished.getTime() - started.getTime(),
     ...(verified ? { verified } : {}),
+    ...(reconciled ? { reconciled } : {}),
+    ...(pruned ? { pruned } : {}),
   };
   if (opts.out !== false) {
     try {

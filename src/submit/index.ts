@@ -8,7 +8,7 @@ import { sendApprovalGroup } from './approvals.js';
 import type { SubmitContext } from './context.js';
 import { sendLifecycle } from './lifecycle.js';
 import { rereader, tryStatuses, type Located } from '../readback/status.js';
-import { matchRemedies, queryRemedies, sendRemedy } from './remedies.js';
+import { matchRemedies, queryRemedies, sendRemedy, type ServerRemedy } from './remedies.js';
 
 /** Calls handed to one endpoint's limiter at once: enough to keep 50 req/s going at ~1 s latency. */
 const IN_FLIGHT = 64;
@@ -16,6 +16,11 @@ const IN_FLIGHT = 64;
 export interface SubmitWork {
   /** Requests with the records still to send (records settled earlier are already left out). */
   requests: Array<{ request: PlannedRequest; records: NormalizedRecord[] }>;
+  /**
+   * Remedy rows paired with a remedy Feishu holds (reconcile read them before anything was sent). Without it, submit
+   * reads the remedies back itself before creating any.
+   */
+  remedyMatches?: Map<NormalizedRecord, ServerRemedy>;
 }
 
 export async function submit(work: SubmitWork, ctx: SubmitContext): Promise<void> {
@@ -23,7 +28,7 @@ export async function submit(work: SubmitWork, ctx: SubmitContext): Promise<void
   const remedies = work.requests.filter((w) => w.request.endpoint === 'user_task_remedys' && w.records.length);
   const statuses = work.requests.filter((w) => w.request.endpoint === 'approval_infos_process' && w.records.length);
   const decisions = work.requests.filter((w) => w.request.endpoint === 'corehr_approvers' && w.records.length);
-  await Promise.all([submitApprovals(approvals, ctx), submitRemedies(remedies, ctx), submitLifecycle(statuses, ctx), submitLifecycle(decisions, ctx)]);
+  await Promise.all([submitApprovals(approvals, ctx), submitRemedies(remedies, ctx, work.remedyMatches), submitLifecycle(statuses, ctx), submitLifecycle(decisions, ctx)]);
 }
 
 function notStarted(records: NormalizedRecord[], ctx: SubmitContext): void {
@@ -46,16 +51,20 @@ async function submitApprovals(work: SubmitWork['requests'], ctx: SubmitContext)
   );
 }
 
-async function submitRemedies(work: SubmitWork['requests'], ctx: SubmitContext): Promise<void> {
+async function submitRemedies(work: SubmitWork['requests'], ctx: SubmitContext, known: SubmitWork['remedyMatches']): Promise<void> {
   const records = work.flatMap((w) => w.records);
   if (!records.length) return;
-  // Reconcile first, whatever the journal says: the state folder may be lost, or another machine may have run this.
-  const server = await queryRemedies(records, ctx);
-  if (!server) {
-    for (const r of records) ctx.outcomes.set(r, 'failed', { error_message: t('submit.remedyQueryFailed') });
-    return;
+  // Paired with what Feishu holds first, whatever the journal says: the state folder may be lost, or another machine
+  // may have run this.
+  let matched = known;
+  if (!matched) {
+    const server = await queryRemedies(records, ctx);
+    if (!server) {
+      for (const r of records) ctx.outcomes.set(r, 'failed', { error_message: t('submit.remedyQueryFailed') });
+      return;
+    }
+    matched = matchRemedies(records, server);
   }
-  const matched = matchRemedies(records, server);
   const limit = pLimit(IN_FLIGHT);
   await Promise.all(
     work.map(({ request, records: rs }) =>
@@ -63,7 +72,7 @@ async function submitRemedies(work: SubmitWork['requests'], ctx: SubmitContext):
         const record = rs[0];
         if (!record) return;
         if (ctx.signal.aborted) return notStarted(rs, ctx);
-        await sendRemedy(request.key, record, matched.get(record), ctx);
+        await sendRemedy(request.key, record, matched?.get(record), ctx);
         if (!unsent(rs, ctx)) ctx.events.onSettled?.('user_task_remedys', 1);
       }),
     ),

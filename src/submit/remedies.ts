@@ -4,6 +4,7 @@
 import { t } from '../messages/index.js';
 import { ReadBackError } from '../readback/errors.js';
 import { readRemedies, type ServerRemedy } from '../readback/remedies.js';
+import { matchRemedies } from '../reconcile/remedies.js';
 import type { NormalizedRecord, RemedyStatus } from '../types.js';
 import { closedUnsent, errorText, wasNotSent, type SubmitContext } from './context.js';
 
@@ -14,9 +15,6 @@ const LIVE_STATES = [0, 1, 2] as const;
 const MAX_CREATE_ATTEMPTS = 3;
 
 export type { ServerRemedy };
-
-const keyOf = (r: { user_id: string; remedy_date: unknown; punch_no: unknown; work_type: unknown; remedy_time: unknown }) =>
-  `${r.user_id}|${Number(r.remedy_date)}|${Number(r.punch_no)}|${Number(r.work_type)}|${String(r.remedy_time)}`;
 
 /** Everything the server holds for these users around their remedy dates, in the live states; null when a read failed. */
 export async function queryRemedies(records: readonly NormalizedRecord[], ctx: Pick<SubmitContext, 'client' | 'employeeType'>): Promise<ServerRemedy[] | null> {
@@ -30,42 +28,7 @@ export async function queryRemedies(records: readonly NormalizedRecord[], ctx: P
 
 const TARGET: Record<RemedyStatus, number | undefined> = { pending: undefined, approved: 2, rejected: 1 };
 
-/**
- * How well a server remedy stands for a row, best first: already in the wanted state (0), pending and so still
- * movable (1), anything else live (2: matched, so it is not created twice, and reported as a state not reached).
- * A rejected remedy does not stand for a row that wants another state: after an undo rejects it, a re-import creates
- * it anew. undefined: cannot stand for the row.
- */
-function fit(server: ServerRemedy, wanted: RemedyStatus): number | undefined {
-  const target = TARGET[wanted] ?? 0;
-  if (server.status === target) return 0;
-  if (server.status === 1) return undefined;
-  return server.status === 0 ? 1 : 2;
-}
-
-/** Pairs rows with server records one-to-one (same user, date, punch, type and time), preferring the wanted state. */
-export function matchRemedies(records: NormalizedRecord[], server: ServerRemedy[]): Map<NormalizedRecord, ServerRemedy> {
-  const pool = new Map<string, ServerRemedy[]>();
-  for (const s of server) {
-    const k = keyOf(s);
-    pool.set(k, [...(pool.get(k) ?? []), s]);
-  }
-  const matched = new Map<NormalizedRecord, ServerRemedy>();
-  for (const r of records) {
-    const candidates = pool.get(keyOf(r.body as Parameters<typeof keyOf>[0])) ?? [];
-    const wanted = r.status ?? 'pending';
-    let best = -1;
-    candidates.forEach((s, i) => {
-      const f = fit(s, wanted);
-      if (f !== undefined && (best < 0 || f < (fit(candidates[best] as ServerRemedy, wanted) ?? 3))) best = i;
-    });
-    if (best >= 0) {
-      matched.set(r, candidates[best] as ServerRemedy);
-      candidates.splice(best, 1);
-    }
-  }
-  return matched;
-}
+export { matchRemedies };
 
 type Settled = { error?: string; skipped?: boolean };
 

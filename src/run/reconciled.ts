@@ -1,0 +1,68 @@
+// The reconcile stage run against real views: the journal's facts, and what Feishu holds in the run's scope (or,
+// without credentials, what the journal says it holds). Shared by plan, which draws the answer, and apply, which
+// executes it, so that what plan shows is what apply does.
+import { ConfigError } from '../errors.js';
+import type { Caller } from '../feishu/types.js';
+import type { JournalView } from '../journal/index.js';
+import { t } from '../messages/index.js';
+import { ReadBackError } from '../readback/errors.js';
+import { readServerView } from '../readback/view.js';
+import { reconcile, scopeOf } from '../reconcile/index.js';
+import type { JournalFacts, Reconciliation, RecordAction, Scope, ServerView } from '../reconcile/types.js';
+import { isLifecycleKind, type EmployeeType, type NormalizedRecord } from '../types.js';
+import { journalFacts, journalServerView } from './views.js';
+
+/** `scope:` of a manifest, or the equivalent options: the dates and users a run answers for. */
+export interface ScopeOptions {
+  from?: string;
+  to?: string;
+  /** 'inputs' (default): the users of the input rows; 'all': also every user the journal knows. */
+  users?: 'inputs' | 'all';
+}
+
+export interface Reconciled {
+  scope: Scope;
+  facts: JournalFacts;
+  view: ServerView;
+  reconciliation: Reconciliation;
+}
+
+export async function reconcileRun(records: readonly NormalizedRecord[], state: JournalView | undefined, client: Caller | undefined, employeeType: EmployeeType, scopeOpts: ScopeOptions = {}): Promise<Reconciled> {
+  const facts: JournalFacts = state ? journalFacts(state) : { wrote: () => false, withdrawnTimes: () => 0 };
+  const known = scopeOpts.users === 'all' && state ? state.standing().map((s) => s.where.user_id) : [];
+  const scope = scopeOf(records, { ...(scopeOpts.from ? { from: scopeOpts.from } : {}), ...(scopeOpts.to ? { to: scopeOpts.to } : {}), users: known });
+  const creating = records.filter((r) => !isLifecycleKind(r.kind));
+  let view: ServerView;
+  if (!client) view = state ? journalServerView(state) : { records: [], source: 'journal' };
+  else {
+    try {
+      view = await readServerView(scope, { approvals: creating.some((r) => r.kind !== 'remedies') || scopeOpts.users === 'all', remedies: creating.some((r) => r.kind === 'remedies') || scopeOpts.users === 'all' }, client, employeeType);
+    } catch (e) {
+      // Nothing has been sent yet: without knowing what Feishu holds, sending could duplicate remedies.
+      if (e instanceof ReadBackError) throw new ConfigError(t('verify.queryFailed', { endpoint: e.endpoint, message: e.message }));
+      throw e;
+    }
+  }
+  return { scope, facts, view, reconciliation: reconcile(records, facts, view, scope) };
+}
+
+export type Revoke = Extract<RecordAction, { type: 'revoke' }>;
+export const revokes = (r: Reconciliation): Revoke[] => r.records.filter((a): a is Revoke => a.type === 'revoke');
+
+/** --max-prune: a count, or a percentage of the managed records in scope ("10%", the default). */
+export function pruneLimit(managedInScope: number, max: number | string | undefined): number {
+  const spec = max ?? '10%';
+  if (typeof spec === 'number') return spec;
+  const m = /^(\d+(?:\.\d+)?)%$/.exec(spec);
+  if (m) return Math.max(1, Math.floor((managedInScope * Number(m[1])) / 100));
+  const n = Number(spec);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(t('apply.maxPruneBad', { value: spec }));
+  return n;
+}
+
+/** The guard against the wrong file: more revokes than the limit stops the run before anything is sent. */
+export function guardPrune(r: Reconciliation, max: number | string | undefined): void {
+  const n = revokes(r).length;
+  const limit = pruneLimit(r.managedInScope, max);
+  if (n > limit) throw new ConfigError(t('apply.pruneGuard', { count: n, total: r.managedInScope, limit }));
+}
