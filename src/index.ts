@@ -1,5 +1,16 @@
-// The library API: everything the CLI does is callable from here, with events instead of printing.
-export { validateInputs, rowKey, type ValidateOptions, type ValidationResult } from './run/validate.js';
+// The library API: everything the CLI does is callable from here, with events instead of printing. Results are plain
+// data (row statuses, message texts already in the chosen language via setLang); the CLI only draws them.
+export { validateInputs as validate, validateInputs, rowKey, type ValidateOptions, type ValidationResult } from './run/validate.js';
+export { plan, type PlanOptions, type PlanResult } from './run/plan.js';
+export { apply, type ApplyOptions, type ApplyResult, type ApplyEvents } from './run/apply.js';
+export { undo, type UndoOptions, type UndoResult } from './run/undo.js';
+export { verify, type VerifyOptions, type VerifyResult } from './verify/verify.js';
+export { history, type HistoryResult } from './verify/history.js';
+export { startSandbox, SANDBOX_DIALECTS, DIALECTS, type Sandbox, type SandboxOptions, type Dialect, type DialectName } from './sandbox/index.js';
+export { reconcile, scopeOf, totals, type Reconciliation, type RowAction, type RecordAction, type HeldRecord, type ServerView, type Scope, type FieldChange } from './reconcile/index.js';
+export type { ScopeOptions } from './run/reconciled.js';
+export type { PrunedRecord } from './run/prune.js';
+export type { ConfirmCounts } from './confirm/index.js';
 export { buildPlan, type Plan } from './plan/plan.js';
 export { resolveInputs } from './sources/index.js';
 export { writeErrorReport } from './report/errors.js';

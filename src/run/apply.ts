@@ -14,8 +14,13 @@ import { connect, type Connection } from './connect.js';
 import { decide } from './decide.js';
 import { prune, type PrunedRecord } from './prune.js';
 import { guardPrune, reconcileRun, revokes, type ScopeOptions } from './reconciled.js';
+import { fingerprints } from './plan.js';
+import { checkSavedPlan, loadSavedPlan } from './saved-plan.js';
 import { totals as countActions } from '../reconcile/index.js';
-import { openRunJournal, stateDirFor, type RunJournal } from './journal.js';
+import { openRunJournal, type RunJournal } from './journal.js';
+import { runStateDir, sandboxStorePath } from './paths.js';
+
+export { runStateDir, sandboxStorePath };
 import { writeRunResults } from './results.js';
 import { validateInputs } from './validate.js';
 
@@ -79,8 +84,12 @@ export interface ApplyResult {
   pruned?: PrunedRecord[];
 }
 
-export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function apply(inputs: string[], options: ApplyOptions = {}): Promise<ApplyResult> {
   const started = new Date();
+  // `apply plan.json`: the inputs and options the plan was made with, checked against it before anything is sent.
+  const saved = await loadSavedPlan(inputs);
+  const paths = saved ? saved.inputs : inputs;
+  const opts: ApplyOptions = saved ? { ...options, ...saved.options } : options;
   const events = opts.events ?? {};
   const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(events.onNotice ? { onNotice: events.onNotice } : {}) });
   const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
@@ -104,7 +113,8 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
       connection = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
       journal = await openRunJournal(paths, { ...opts, state, employeeType }, validation.inputs.files, 'apply');
       runId = journal.runId;
-      const { reconciliation, facts } = await reconcileRun(validation.records, journal.state, connection.client, employeeType, opts.scope ?? {});
+      const { reconciliation, facts, view } = await reconcileRun(validation.records, journal.state, connection.client, employeeType, opts.scope ?? {});
+      if (saved) checkSavedPlan(saved, fingerprints(validation.inputs.files, view, reconciliation), inputs[0] ?? '');
       reconciled = countActions(reconciliation);
       if (opts.prune) guardPrune(reconciliation, opts.maxPrune);
       const work = await decide(plan, journal, outcomes, connection, { ...(opts.replace ? { replace: true } : {}), employeeType, reconciliation, facts });
@@ -180,19 +190,8 @@ export async function apply(paths: string[], opts: ApplyOptions = {}): Promise<A
   return result;
 }
 
-/**
- * The state folder of a run. Runs against the sandbox keep theirs (journal and the sandbox's records) in a `sandbox/`
- * folder inside it: a trial against the sandbox must never make a later real run believe rows were written to Feishu.
- */
-export function runStateDir(paths: string[], opts: { state?: string; sandbox?: boolean }): string {
-  const dir = stateDirFor(paths, opts.state);
-  return opts.sandbox ? join(dir, 'sandbox') : dir;
-}
-
 /** The journal's locations of approvals this tool wrote, as read-back targets. */
 const locator = (journal: RunJournal, employeeType: EmployeeType) => (approval_id: string) => located(journal.state.locate(approval_id), employeeType);
-
-export const sandboxStorePath = (stateDir: string): string => join(stateDir, 'sandbox.json');
 
 function markInvalid(problems: { file: string; sheet: string; row: number; message: string; column: string }[], rows: { sheet: { file: string; name: string }; row: number }[], outcomes: Outcomes): void {
   const byRow = new Map<string, string[]>();

@@ -11,7 +11,7 @@ import type { Caller } from '../feishu/types.js';
 import { located, rereader, tryStatuses, type HeldStatus, type Located } from '../readback/status.js';
 import { withdraw, type RecordProcess } from '../submit/withdraw.js';
 import { APPROVAL_TYPES, KINDS, isLifecycleKind, type CreatingKind, type EmployeeType, type RowStatus } from '../types.js';
-import { sandboxStorePath } from './apply.js';
+import { sandboxStorePath } from './paths.js';
 import { connect, type ConnectOptions, type RunStats } from './connect.js';
 import { DEFAULT_STATE_DIR, openRunJournal, type RunJournal } from './journal.js';
 

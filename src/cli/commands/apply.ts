@@ -24,6 +24,8 @@ export function registerApply(program: Command): void {
     .option('--state <dir>', 'state folder with the journal (default: .feishu-import/ beside the first input)')
     .option('--dry-run', 'do everything but send; the results workbook says "planned"')
     .option('--replace', 'when a row changes a record written earlier, revoke the earlier one and write the new one')
+    .option('--prune', 'revoke what this tool wrote in scope (the inputs\' users and dates) that the inputs no longer hold')
+    .option('--max-prune <n>', 'with --prune: stop before sending anything if more would be revoked (a count, or a percentage of the records in scope; default 10%)')
     .option('--no-verify', 'do not read the written records back from Feishu (by default every row is settled from what Feishu holds)')
     .addOption(new Option('--employee-type <type>', 'type of the user ids (default: the manifest, else employee_id)').choices(EMPLOYEE_TYPES))
     .addOption(new Option('--kind <kind>', 'kind of CSV files whose name does not say it').choices(KINDS))
@@ -51,7 +53,9 @@ async function runApply(inputs: string[], flags: ApplyFlags): Promise<number> {
   }
   if (json) printJson(toJson(result));
   else printSummary(result);
-  const done = Object.entries(result.counts).every(([status, n]) => n === 0 || DONE_STATUSES.includes(status as RowStatus));
+  const done =
+    Object.entries(result.counts).every(([status, n]) => n === 0 || DONE_STATUSES.includes(status as RowStatus)) &&
+    (result.pruned ?? []).every((p) => p.status === 'updated' || p.status === 'exists');
   return !result.interrupted && !result.resultsError && done ? EXIT.ok : EXIT.rowsFailed;
 }
 
@@ -67,6 +71,8 @@ function toJson(r: ApplyResult): Record<string, unknown> {
     duration_ms: r.durationMs,
     interrupted: r.interrupted,
     verified: r.verified ?? null,
+    reconciled: r.reconciled ?? null,
+    pruned: r.pruned ?? [],
     results: r.resultsPath ?? null,
     ...(r.resultsError ? { results_error: r.resultsError } : {}),
     problems: [...r.outcomes.all()].filter((o) => !DONE_STATUSES.includes(o.status)),
@@ -81,8 +87,17 @@ function printSummary(r: ApplyResult): void {
   say(t('cli.applySummary', { counts: counts || '0', seconds: (r.durationMs / 1000).toFixed(1) }));
   const requests = Object.entries(r.requests).map(([e, n]) => `${e} ${n}`).join(', ');
   if (requests) say(t('cli.applyRequests', { requests, waits: r.rateLimitWaits, retries: r.retries }));
+  if (r.reconciled) say(t('cli.applyReconciled', { ...r.reconciled }));
+  if (r.pruned?.length) say(t('cli.applyPruned', { counts: countBy(r.pruned.map((p) => p.status)) }));
+  for (const p of r.pruned ?? []) if (p.status === 'failed') say(`  ${p.kind} ${p.user_id} ${p.date} approval ${p.approval_id}: ${p.error_message ?? ''}`);
   if (r.verified) say(t('cli.applyVerified', { ...r.verified }));
   if (r.interrupted) say(t('cli.interrupted'));
   if (r.resultsPath) say(t('cli.resultsWritten', { path: r.resultsPath }));
   if (r.resultsError) say(r.resultsError);
+}
+
+function countBy(items: readonly string[]): string {
+  const n = new Map<string, number>();
+  for (const i of items) n.set(i, (n.get(i) ?? 0) + 1);
+  return [...n].map(([k, v]) => `${k} ${v}`).join(', ');
 }

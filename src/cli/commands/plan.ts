@@ -3,9 +3,11 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { t } from '../../messages/index.js';
-import type { Plan } from '../../plan/plan.js';
+import type { FieldChange } from '../../reconcile/types.js';
+import type { PlanSheetRow } from '../../report/plan.js';
 import { KINDS, type EmployeeType, type Kind, type PlannedRequest } from '../../types.js';
 import { EXIT } from '../exit.js';
+import { BASE_URL_HELP } from '../options.js';
 import { formatProblem, printJson, say } from '../output.js';
 
 export const EMPLOYEE_TYPES = ['employee_id', 'employee_no', 'open_id'] as const;
@@ -15,17 +17,35 @@ interface PlanFlags {
   json?: boolean;
   kind?: Kind;
   employeeType?: EmployeeType;
+  state?: string;
+  sandbox?: boolean;
+  baseUrl?: string;
+  out?: string;
+  save?: string;
+  verbose?: boolean;
+  replace?: boolean;
+  prune?: boolean;
+  maxPrune?: string;
 }
 
 export function registerPlan(program: Command): void {
   program
     .command('plan')
-    .description('show what apply would send (requests per endpoint, records per kind, time at 50 req/s); nothing is sent')
+    .description('show what apply would change in Feishu, as a diff (+ create, ~ replace, - revoke, = keep), with its requests and time; nothing is sent')
     .argument('<inputs...>', '.xlsx workbooks, .csv files or .yaml manifests')
-    .option('--payloads <file>', 'write every request body, one JSON object per line (JSONL)')
+    .option('--state <dir>', 'state folder with the journal (default: .feishu-import/ beside the first input)')
+    .option('--sandbox', 'plan against the embedded sandbox that apply --sandbox keeps in the state folder')
+    .option('--base-url <url>', BASE_URL_HELP)
+    .option('--replace', 'plan as apply --replace would act (changed rows replace their earlier record)')
+    .option('--prune', 'plan as apply --prune would act (records gone from the inputs are revoked)')
+    .option('--max-prune <n>', 'with --prune: the most records a run may revoke, a count or a percentage of the records in scope (default 10%)')
+    .option('--verbose', 'list the rows to keep too')
+    .option('--out <file>', 'write the plan as a workbook (one row per action)')
+    .option('--save <file>', 'save the plan (JSON) for `apply <file>`, which refuses it if the inputs or Feishu changed since')
+    .option('--payloads <file>', 'write every request body apply would send, one JSON object per line (JSONL)')
     .addOption(new Option('--employee-type <type>', 'type of the user ids (default: the manifest, else employee_id)').choices(EMPLOYEE_TYPES))
     .addOption(new Option('--kind <kind>', 'kind of CSV files whose name does not say it').choices(KINDS))
-    .option('--json', 'print one JSON document (summary and payloads) instead of text')
+    .option('--json', 'print one JSON document (summary, actions and payloads) instead of text')
     .action(async (inputs: string[], flags: PlanFlags) => {
       process.exitCode = await runPlan(inputs, flags);
     });
@@ -43,9 +63,9 @@ export function payloadLine(r: PlannedRequest): Record<string, unknown> {
   };
 }
 
-async function writePayloads(path: string, plan: Plan): Promise<void> {
+async function writePayloads(path: string, requests: readonly PlannedRequest[]): Promise<void> {
   const out = createWriteStream(path, { encoding: 'utf8' });
-  for (const r of plan.requests) {
+  for (const r of requests) {
     if (!out.write(`${JSON.stringify(payloadLine(r))}\n`)) await once(out, 'drain');
   }
   out.end();
@@ -54,30 +74,95 @@ async function writePayloads(path: string, plan: Plan): Promise<void> {
 
 async function runPlan(inputs: string[], flags: PlanFlags): Promise<number> {
   // Loaded on use, like every command's implementation: startup only pays for the command that runs.
-  const { validateInputs } = await import('../../run/validate.js');
-  const { buildPlan } = await import('../../plan/plan.js');
-  const result = await validateInputs(inputs, { keepRecords: true, ...(flags.kind ? { kind: flags.kind } : {}), ...(flags.employeeType ? { employeeType: flags.employeeType } : {}) });
-  const employeeType = flags.employeeType ?? result.inputs.defaults.employee_type ?? 'employee_id';
-  const plan = buildPlan(result.records, { employeeType });
-  if (flags.payloads) await writePayloads(flags.payloads, plan);
+  const { plan } = await import('../../run/plan.js');
+  const { guardPrune } = await import('../../run/reconciled.js');
+  const { drawDiff, changeText } = await import('../diff.js');
+  const result = await plan(inputs, {
+    ...(flags.kind ? { kind: flags.kind } : {}),
+    ...(flags.employeeType ? { employeeType: flags.employeeType } : {}),
+    ...(flags.state ? { state: flags.state } : {}),
+    ...(flags.sandbox ? { sandbox: true } : {}),
+    ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+    env: process.env,
+  });
+  const { validation, reconciliation: r } = result;
+  // The guard apply --prune would hit, said before anyone runs it.
+  if (flags.prune) guardPrune(r, flags.maxPrune);
+  if (flags.payloads) await writePayloads(flags.payloads, result.payloads);
+  if (flags.save) {
+    const { savePlan } = await import('../../run/saved-plan.js');
+    const options = {
+      ...(flags.kind ? { kind: flags.kind } : {}),
+      ...(flags.employeeType ? { employeeType: flags.employeeType } : {}),
+      ...(flags.state ? { state: flags.state } : {}),
+      ...(flags.sandbox ? { sandbox: true } : {}),
+      ...(flags.replace ? { replace: true } : {}),
+      ...(flags.prune ? { prune: true } : {}),
+      ...(flags.maxPrune ? { maxPrune: flags.maxPrune } : {}),
+    };
+    await savePlan(flags.save, { inputs, options, fingerprint: result.fingerprint, totals: result.totals });
+  }
+  const rows = actionRows(result, changeText);
+  if (flags.out) {
+    const { writePlanWorkbook } = await import('../../report/plan.js');
+    await writePlanWorkbook(flags.out, rows, [
+      ...Object.entries(result.totals),
+      ...Object.entries(result.requests).map(([e, n]): [string, number] => [`requests ${e}`, n]),
+      ['seconds at 50 req/s', Number(result.secondsAtLimit.toFixed(1))],
+      ['against', result.source],
+    ]);
+  }
   if (flags.json) {
     printJson({
-      valid: result.valid,
-      invalid: result.invalid,
-      employee_type: employeeType,
-      ...plan.summary,
-      errors: result.problems.map(({ file, sheet, row, column, field, code, message }) => ({ file, sheet, row, column, field, code, message })),
-      payloads: plan.requests.map(payloadLine),
+      valid: validation.valid,
+      invalid: validation.invalid,
+      employee_type: result.employeeType,
+      against: result.source,
+      totals: result.totals,
+      requests: result.requests,
+      records: countKinds(validation.records),
+      secondsAtLimit: result.secondsAtLimit,
+      actions: rows,
+      errors: validation.problems.map(({ file, sheet, row, column, field, code, message }) => ({ file, sheet, row, column, field, code, message })),
+      payloads: result.payloads.map(payloadLine),
     });
   } else {
-    for (const p of result.problems.slice(0, 30)) say(formatProblem(p));
-    say(t('cli.validateSummary', { valid: result.valid, invalid: result.invalid }));
-    say(t('cli.planHeader', { employeeType }));
-    for (const [endpoint, n] of Object.entries(plan.summary.requests)) if (n) say(`  ${endpoint}: ${n}`);
-    say(t('cli.planRecords'));
-    for (const [kind, n] of Object.entries(plan.summary.records)) if (n) say(`  ${kind}: ${n}`);
-    say(t('cli.planTime', { seconds: plan.summary.secondsAtLimit.toFixed(1) }));
-    if (flags.payloads) say(t('cli.payloadsWritten', { path: flags.payloads, count: plan.requests.length }));
+    for (const p of validation.problems.slice(0, 30)) say(formatProblem(p));
+    say(t('cli.validateSummary', { valid: validation.valid, invalid: validation.invalid }));
+    const reads = Object.values(result.readRequests).reduce((a, b) => a + (b ?? 0), 0);
+    say(result.source === 'server' ? t('plan.against.server', { ...result.scope, reads }) : t('plan.against.journal'));
+    const colour = !!process.stdout.isTTY && !process.env.NO_COLOR;
+    for (const line of drawDiff(r, { colour, verbose: !!flags.verbose, replace: !!flags.replace, prune: !!flags.prune })) say(line);
+    const tt = result.totals;
+    say(tt.create + tt.replace + tt.revoke === 0 ? t('plan.nothing') : t('plan.totals', { ...tt }));
+    say(t('cli.planHeader', { employeeType: result.employeeType }));
+    for (const [endpoint, n] of Object.entries(result.requests)) if (n) say(`  ${endpoint}: ${n}`);
+    say(t('cli.planTime', { seconds: result.secondsAtLimit.toFixed(1) }));
+    if (flags.payloads) say(t('cli.payloadsWritten', { path: flags.payloads, count: result.payloads.length }));
+    if (flags.out) say(t('plan.workbook', { path: flags.out }));
+    if (flags.save) say(t('plan.saved', { path: flags.save }));
   }
-  return result.invalid > 0 ? EXIT.rowsFailed : EXIT.ok;
+  return validation.invalid > 0 ? EXIT.rowsFailed : EXIT.ok;
+}
+
+type PlanOut = Awaited<ReturnType<typeof import('../../run/plan.js').plan>>;
+
+function countKinds(records: readonly { kind: Kind }[]): Partial<Record<Kind, number>> {
+  const n: Partial<Record<Kind, number>> = {};
+  for (const r of records) n[r.kind] = (n[r.kind] ?? 0) + 1;
+  return n;
+}
+
+/** One row per action, for --json and the plan workbook. */
+function actionRows(result: PlanOut, changeText: (c: FieldChange[]) => string): PlanSheetRow[] {
+  const rows: PlanSheetRow[] = [];
+  for (const a of result.reconciliation.rows) {
+    const { kind, user_id, date, ref } = a.record;
+    const base = { kind, user_id, date, file: ref.file, sheet: ref.sheet, row: ref.row };
+    if (a.type === 'keep') rows.push({ action: 'keep', ...base, approval_id: a.held.approval_id });
+    else if (a.type === 'replace') rows.push({ action: 'replace', ...base, approval_id: a.earlier.approval_id, changes: changeText(a.changes) });
+    else rows.push({ action: a.type, ...base });
+  }
+  for (const a of result.reconciliation.records) rows.push({ action: a.type, kind: a.held.kind, user_id: a.held.user_id, date: a.held.date, approval_id: a.held.approval_id });
+  return rows;
 }
