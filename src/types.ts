@@ -47,6 +47,11 @@ export class CellError {
 
 export type Cell = string | number | boolean | null | WallTime | CellError;
 
+/** The key that ties an outcome to its input row across stages. */
+export function rowKey(ref: { file: string; sheet: string; row: number }): string {
+  return `${ref.file}\u0000${ref.sheet}\u0000${ref.row}`;
+}
+
 /** Where a row came from. `row` is the row number as Excel shows it (header = 1); for YAML records, the line number. */
 export interface RowRef {
   file: string;

@@ -1,21 +1,13 @@
 // Step 2 of normalising a row: converted cells → the API object of its kind, with the documented defaults
 // (interval, duration, default_locale, date, catalog types, remedy status) and the checks that need two cells.
 import type { CatalogEntry, Defaults } from '../sources/types.js';
-import type { InputRow, Kind, Problem, RemedyStatus } from '../types.js';
+import type { InputRow, Kind, RemedyStatus } from '../types.js';
+import type { Built } from './built.js';
 import { buildCorehrDecision, buildStatusUpdate } from './lifecycle.js';
-import { problemAt } from './problems.js';
+import { problemAt } from '../schema/pin.js';
 import { dayOf, wallSeconds } from './time.js';
 
-export interface Built {
-  body: Record<string, unknown>;
-  /** yyyyMMdd the record is grouped under. */
-  date?: string;
-  status?: RemedyStatus;
-  /** Fields whose schema errors follow from a problem already reported (or a default that could not be computed). */
-  skip: Set<string>;
-  problems: Problem[];
-  warnings: Problem[];
-}
+export type { Built } from './built.js';
 
 type Values = Map<string, unknown>;
 

@@ -2,7 +2,7 @@
 // Streaming: rows arrive one at a time (100,000 in a big month), so only what later rows are compared with is kept,
 // and kept small: this state is most of what `validate` holds in memory at the end of a big file.
 import { isLifecycleKind, type NormalizedRecord, type Problem, type RowRef } from '../types.js';
-import { problemOnRef } from './problems.js';
+import { problemOnRef } from '../schema/pin.js';
 import { formatDateTime, isCanonicalDateTime, wallSeconds } from './time.js';
 
 /**

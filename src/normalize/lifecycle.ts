@@ -2,9 +2,9 @@
 // something that exists, so they have no user/date group; the rules the API pages state are checked here, before
 // sending, with a message on the cell that breaks them.
 import type { InputRow } from '../types.js';
-import type { Built } from './build.js';
+import type { Built } from './built.js';
 import { isEmpty } from './cells.js';
-import { problemAt } from './problems.js';
+import { problemAt } from '../schema/pin.js';
 
 type Values = Map<string, unknown>;
 

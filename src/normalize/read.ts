@@ -2,7 +2,7 @@
 import { fieldSpec, type FieldSpec } from '../fields.js';
 import type { Cell, InputRow, Problem, SheetInfo } from '../types.js';
 import { convertCell, isEmpty, splitList, type Converted } from './cells.js';
-import { problemAt } from './problems.js';
+import { problemAt } from '../schema/pin.js';
 
 /** Fields whose cell holds a comma-separated list, one entry per destination (zipped into `destinations[]`). */
 const PER_DESTINATION = new Set(['destinations.region_level', 'destinations.region_id']);

@@ -2,9 +2,24 @@
 import type ExcelJS from 'exceljs';
 import { t } from '../messages/index.js';
 import { KINDS, type Cell, type RowStatus } from '../types.js';
-import type { ResultsSummary } from './results.js';
 import { setSafe } from './safe.js';
 import { FILL, fill } from './workbook.js';
+
+export interface ResultsSummary {
+  runId?: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** kind → status → rows. */
+  counts: Record<string, Record<string, number>>;
+  /** endpoint → requests sent. */
+  requests: Record<string, number>;
+  rateLimitWaits: number;
+  retries: number;
+  /** The verify step's read-back counts (absent when it did not run). */
+  verified?: { confirmed: number; rewritten: number; unconfirmed: number };
+  notes?: string[];
+}
 
 const STATUSES: readonly RowStatus[] = ['created', 'exists', 'updated', 'unconfirmed', 'failed', 'invalid', 'conflict', 'skipped', 'planned'];
 

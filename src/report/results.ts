@@ -2,27 +2,13 @@
 // Streamed (100,000 rows): the caller hands over sheets in order and each is committed before the next.
 import type ExcelJS from 'exceljs';
 import type { Cell, RowOutcome, RowStatus, SheetInfo } from '../types.js';
-import { writeResultsSummary } from './results-summary.js';
+import { writeResultsSummary, type ResultsSummary } from './results-summary.js';
 import { writeTable } from './rows.js';
 import { isIdField, outputSheetName, squashHeader, uniqueSheetName } from './table.js';
 import { FILL, FONT, colourStatus, withWorkbook, type AnyIterable } from './workbook.js';
 
 /** A plain object, so the core can fill it as the run goes and the CLI can print it as JSON too. */
-export interface ResultsSummary {
-  runId?: string;
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  /** kind → status → rows. */
-  counts: Record<string, Record<string, number>>;
-  /** endpoint → requests sent. */
-  requests: Record<string, number>;
-  rateLimitWaits: number;
-  retries: number;
-  /** The verify step's read-back counts (absent when it did not run). */
-  verified?: { confirmed: number; rewritten: number; unconfirmed: number };
-  notes?: string[];
-}
+export type { ResultsSummary };
 
 export interface ResultRow {
   values: Cell[];

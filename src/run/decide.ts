@@ -10,6 +10,7 @@ import type { FieldChange, JournalFacts, Reconciliation, RowAction } from '../re
 import type { Caller } from '../submit/context.js';
 import type { Outcomes } from '../submit/outcomes.js';
 import type { SubmitWork } from '../submit/index.js';
+import { forEachCall } from '../submit/executor.js';
 import { withdraw, type RecordProcess } from '../submit/withdraw.js';
 import { located, rereader, tryStatuses, type Located } from '../readback/status.js';
 import { APPROVAL_TYPES, type CreatingKind, type EmployeeType, type NormalizedRecord } from '../types.js';
@@ -87,14 +88,12 @@ async function revoke(list: Array<{ record: NormalizedRecord; approval_id: strin
     if (l) where.set(approval_id, l);
   }
   const held = await tryStatuses([...where.values()], client);
-  await Promise.all(
-    list.map(async ({ record, approval_id }) => {
+  await forEachCall(list, async ({ record, approval_id }) => {
       const kind = record.kind as CreatingKind;
       const recordProcess: RecordProcess = (status, res, exists) => journal.process(approval_id, APPROVAL_TYPES[kind], status, res, exists);
       const done = await withdraw(kind, approval_id, held?.get(approval_id), { client, record: recordProcess, reread: rereader(where.get(approval_id), client) });
       if (done.status === 'updated' || done.status === 'exists') return;
       failed.set(record, { approval_id, message: t('apply.replaceFailed', { approval_id, message: done.error_message ?? '' }) });
-    }),
-  );
+  });
   return failed;
 }

@@ -1,10 +1,10 @@
 // apply --prune: withdraw what this tool wrote in scope and the inputs no longer want (reconcile's `revoke` actions):
 // an approved record is revoked (4), a pending remedy rejected (1), through the same withdraw() as undo and --replace.
-import pLimit from 'p-limit';
 import type { Caller } from '../feishu/types.js';
 import { t } from '../messages/index.js';
 import { located, rereader } from '../readback/status.js';
 import type { RecordAction } from '../reconcile/types.js';
+import { forEachCall } from '../submit/executor.js';
 import { withdraw } from '../submit/withdraw.js';
 import { APPROVAL_TYPES, type CreatingKind, type EmployeeType, type RowStatus } from '../types.js';
 import type { RunJournal } from './journal.js';
@@ -23,10 +23,7 @@ export interface PrunedRecord {
 type Revoke = Extract<RecordAction, { type: 'revoke' }>;
 
 export async function prune(actions: readonly Revoke[], journal: RunJournal, client: Caller, signal: AbortSignal, employeeType: EmployeeType): Promise<PrunedRecord[]> {
-  const limit = pLimit(64);
-  return Promise.all(
-    actions.map(({ held }) =>
-      limit(async (): Promise<PrunedRecord> => {
+  return forEachCall(actions, async ({ held }): Promise<PrunedRecord> => {
         const base = { approval_id: held.approval_id, kind: held.kind, user_id: held.user_id, date: held.date };
         if (signal.aborted) return { ...base, action: 'none', status: 'skipped', error_message: t('submit.interrupted') };
         const where = located({ approval_id: held.approval_id, kind: held.kind, user_id: held.user_id, date: held.date }, employeeType);
@@ -37,7 +34,5 @@ export async function prune(actions: readonly Revoke[], journal: RunJournal, cli
           reread: rereader(where, client),
         });
         return { ...base, action: w.action, status: w.status, ...(w.error_message ? { error_message: w.error_message } : {}), ...(w.log_id ? { log_id: w.log_id } : {}) };
-      }),
-    ),
-  );
+  });
 }

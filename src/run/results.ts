@@ -1,7 +1,7 @@
 // The results workbook: the inputs are streamed again (nothing of 100,000 rows is kept for this) and each row is
 // joined with its outcome. A row with no outcome would be a bug; it is written as `skipped` rather than dropped.
 import { t } from '../messages/index.js';
-import { defaultOutputPath } from '../cli/paths.js';
+import { defaultOutputPath } from '../report/paths.js';
 import { bySheet } from '../report/sheets.js';
 import { writeResults, type ResultRow, type ResultsSummary } from '../report/results.js';
 import type { ResolvedInputs } from '../sources/types.js';

@@ -2,13 +2,13 @@
 // itself (command 'undo'): each change is journalled as a `process` entry, so an interrupted undo resumes where it
 // stopped, a second one sends nothing, and a later apply knows these records no longer stand (re-import).
 import { join } from 'node:path';
-import pLimit from 'p-limit';
 import { ConfigError } from '../errors.js';
 import { readJournal, type CreatedRecord, type JournalView } from '../journal/index.js';
 import { t } from '../messages/index.js';
 import { writeUndoResults, type UndoSheetRow } from '../report/results-undo.js';
 import type { Caller } from '../feishu/types.js';
 import { located, rereader, tryStatuses, type HeldStatus, type Located } from '../readback/status.js';
+import { forEachCall } from '../submit/executor.js';
 import { withdraw, type RecordProcess } from '../submit/withdraw.js';
 import { APPROVAL_TYPES, KINDS, isLifecycleKind, type CreatingKind, type EmployeeType, type RowStatus } from '../types.js';
 import { sandboxStorePath } from './paths.js';
@@ -134,17 +134,12 @@ async function withdrawAll(records: CreatedRecord[], journal: RunJournal, client
   }
   // The state of every record at once, batched (50 users × 30 days a call): a small fraction of the moves.
   const held = await tryStatuses([...where.values()], client);
-  const limit = pLimit(64);
   let done = 0;
-  return Promise.all(
-    records.map((r) =>
-      limit(async (): Promise<UndoRow> => {
-        const row = await withdrawOne(r, { journal, client, signal, undoRuns, held, where: r.approval_id ? where.get(r.approval_id) : undefined });
-        onProgress?.(++done, records.length);
-        return row;
-      }),
-    ),
-  );
+  return forEachCall(records, async (r): Promise<UndoRow> => {
+    const row = await withdrawOne(r, { journal, client, signal, undoRuns, held, where: r.approval_id ? where.get(r.approval_id) : undefined });
+    onProgress?.(++done, records.length);
+    return row;
+  });
 }
 
 interface WithdrawOne {

@@ -64,10 +64,7 @@ export async function validateInputs(paths: string[], opts: ValidateOptions = {}
   return result;
 }
 
-/** The key that ties an outcome to its input row across stages. */
-export function rowKey(ref: { file: string; sheet: string; row: number }): string {
-  return `${ref.file}\u0000${ref.sheet}\u0000${ref.row}`;
-}
+export { rowKey } from '../types.js';
 
 /**
  * The remedy endpoints take employee_type employee_id or employee_no only (their page), so open_id with remedies is

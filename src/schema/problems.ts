@@ -1,6 +1,6 @@
 // Turns ajv's errors into Problems on the right cell, in plain words from the catalog (never ajv's English).
 import type { ErrorObject } from 'ajv';
-import { columnOf, problemAt } from '../normalize/problems.js';
+import { columnOf, problemAt } from './pin.js';
 import type { InputRow, Problem } from '../types.js';
 
 /** `/destinations/0/region_id` → `destinations.region_id`: list positions share one column. */

@@ -1,17 +1,14 @@
 // submit: execute a plan. Each endpoint runs on its own (remedies do not wait for approvals), bounded by the
-// client's per-endpoint limiter; p-limit only caps how many calls we hand the limiter at once, so that Ctrl-C
-// can stop everything not yet started and so that nothing is queued that the journal already settled.
-import pLimit from 'p-limit';
+// client's per-endpoint limiter, through the one executor (executor.ts) every sending flow shares.
 import { t } from '../messages/index.js';
 import type { NormalizedRecord, PlannedRequest } from '../types.js';
 import { sendApprovalGroup } from './approvals.js';
 import type { SubmitContext } from './context.js';
+import { forEachCall } from './executor.js';
 import { sendLifecycle } from './lifecycle.js';
 import { rereader, tryStatuses, type Located } from '../readback/status.js';
 import { matchRemedies, queryRemedies, sendRemedy, type ServerRemedy } from './remedies.js';
 
-/** Calls handed to one endpoint's limiter at once: enough to keep 50 req/s going at ~1 s latency. */
-const IN_FLIGHT = 64;
 
 export interface SubmitWork {
   /** Requests with the records still to send (records settled earlier are already left out). */
@@ -39,16 +36,11 @@ function notStarted(records: NormalizedRecord[], ctx: SubmitContext): void {
 const unsent = (records: NormalizedRecord[], ctx: SubmitContext) => records.every((r) => ctx.outcomes.get(r.ref)?.status === 'skipped');
 
 async function submitApprovals(work: SubmitWork['requests'], ctx: SubmitContext): Promise<void> {
-  const limit = pLimit(IN_FLIGHT);
-  await Promise.all(
-    work.map(({ request, records }) =>
-      limit(async () => {
-        if (ctx.signal.aborted) return notStarted(records, ctx);
-        await sendApprovalGroup(request.key, records, ctx);
-        if (!unsent(records, ctx)) ctx.events.onSettled?.('user_approvals', records.length);
-      }),
-    ),
-  );
+  await forEachCall(work, async ({ request, records }) => {
+    if (ctx.signal.aborted) return notStarted(records, ctx);
+    await sendApprovalGroup(request.key, records, ctx);
+    if (!unsent(records, ctx)) ctx.events.onSettled?.('user_approvals', records.length);
+  });
 }
 
 async function submitRemedies(work: SubmitWork['requests'], ctx: SubmitContext, known: SubmitWork['remedyMatches']): Promise<void> {
@@ -65,18 +57,13 @@ async function submitRemedies(work: SubmitWork['requests'], ctx: SubmitContext, 
     }
     matched = matchRemedies(records, server);
   }
-  const limit = pLimit(IN_FLIGHT);
-  await Promise.all(
-    work.map(({ request, records: rs }) =>
-      limit(async () => {
-        const record = rs[0];
-        if (!record) return;
-        if (ctx.signal.aborted) return notStarted(rs, ctx);
-        await sendRemedy(request.key, record, matched?.get(record), ctx);
-        if (!unsent(rs, ctx)) ctx.events.onSettled?.('user_task_remedys', 1);
-      }),
-    ),
-  );
+  await forEachCall(work, async ({ request, records: rs }) => {
+    const record = rs[0];
+    if (!record) return;
+    if (ctx.signal.aborted) return notStarted(rs, ctx);
+    await sendRemedy(request.key, record, matched?.get(record), ctx);
+    if (!unsent(rs, ctx)) ctx.events.onSettled?.('user_task_remedys', 1);
+  });
 }
 
 /** Status updates or CoreHR decisions (one endpoint per call, so each keeps its own 50/s): one request per row. */
@@ -89,17 +76,12 @@ async function submitLifecycle(work: SubmitWork['requests'], ctx: SubmitContext)
     if (l) where.set(l.approval_id, l);
   }
   const held = await tryStatuses([...where.values()], ctx.client);
-  const limit = pLimit(IN_FLIGHT);
-  await Promise.all(
-    work.map(({ request, records }) =>
-      limit(async () => {
-        const record = records[0];
-        if (!record) return;
-        if (ctx.signal.aborted) return notStarted(records, ctx);
-        const l = record.kind === 'approval_status' ? where.get(String(record.body.approval_id)) : undefined;
-        await sendLifecycle(request.key, record, ctx, l ? { held: held?.get(l.approval_id), reread: rereader(l, ctx.client) } : {});
-        if (!unsent(records, ctx)) ctx.events.onSettled?.(request.endpoint, 1);
-      }),
-    ),
-  );
+  await forEachCall(work, async ({ request, records }) => {
+    const record = records[0];
+    if (!record) return;
+    if (ctx.signal.aborted) return notStarted(records, ctx);
+    const l = record.kind === 'approval_status' ? where.get(String(record.body.approval_id)) : undefined;
+    await sendLifecycle(request.key, record, ctx, l ? { held: held?.get(l.approval_id), reread: rereader(l, ctx.client) } : {});
+    if (!unsent(records, ctx)) ctx.events.onSettled?.(request.endpoint, 1);
+  });
 }

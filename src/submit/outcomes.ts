@@ -1,6 +1,5 @@
 // Per-row outcomes: one per input row, always. The results workbook and the exit code are computed from them.
-import { rowKey } from '../run/validate.js';
-import type { NormalizedRecord, RowOutcome, RowStatus } from '../types.js';
+import { rowKey, type NormalizedRecord, type RowOutcome, type RowStatus } from '../types.js';
 
 export class Outcomes {
   private readonly byRow = new Map<string, RowOutcome>();

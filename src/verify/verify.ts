@@ -1,13 +1,13 @@
 // verify: read → validate → normalize → read back from Feishu → compare → report. Nothing is written to Feishu
 // and no journal is needed: the server's answer is the truth, whatever a state folder says.
-import { defaultOutputPath } from '../cli/paths.js';
+import { defaultOutputPath } from '../report/paths.js';
 import { ConfigError } from '../errors.js';
 import { t } from '../messages/index.js';
 import { connect, type ConnectOptions, type RunStats } from '../run/connect.js';
 import { rowKey, validateInputs } from '../run/validate.js';
 import type { SubmitContext } from '../submit/context.js';
 import { queryRemedies } from '../submit/remedies.js';
-import { runStateDir, sandboxStorePath } from '../run/apply.js';
+import { runStateDir, sandboxStorePath } from '../run/paths.js';
 import { isLifecycleKind, KINDS, type EmployeeType, type Kind, type NormalizedRecord, type Problem } from '../types.js';
 import { compareApprovals, compareRemedies, type Verdict, type VerifyStatus } from './compare.js';
 import { queryApprovals } from './query.js';

@@ -6,9 +6,8 @@ import { writeTable } from '../report/rows.js';
 import { isIdField, outputSheetName, squashHeader, uniqueSheetName } from '../report/table.js';
 import { FILL, FONT, colourStatus, withWorkbook } from '../report/workbook.js';
 import { bySheet } from '../report/sheets.js';
-import { rowKey } from '../run/validate.js';
 import type { ResolvedInputs } from '../sources/types.js';
-import { KINDS, type Cell, type InputRow, type SheetInfo } from '../types.js';
+import { KINDS, rowKey, type Cell, type InputRow, type SheetInfo } from '../types.js';
 import type { Verdict, VerifyStatus } from './compare.js';
 
 /** Fixed English identifiers after the input columns, since other programs read them. */

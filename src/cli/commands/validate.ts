@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { t } from '../../messages/index.js';
 import { KINDS, type Kind } from '../../types.js';
 import { EXIT } from '../exit.js';
-import { defaultOutputPath } from '../paths.js';
+import { defaultOutputPath } from '../../report/paths.js';
 import { formatProblem, printJson, say } from '../output.js';
 
 /** How many problems the terminal shows; the report and --json always carry all of them. */
