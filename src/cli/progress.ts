@@ -8,6 +8,8 @@ import type { Endpoint } from '../types.js';
 interface Meter {
   done: number;
   total: number;
+  /** Requests sent on this endpoint: the rate is of these, not of rows (a row may need none, or several). */
+  requests: number;
   startedAt: number;
   /** Set when the endpoint is done, so its rate stops decaying while other endpoints finish. */
   finishedAt?: number;
@@ -17,8 +19,9 @@ const PLAIN_EVERY_MS = 5_000;
 
 function describe(endpoint: string, m: Meter): string {
   const seconds = Math.max(((m.finishedAt ?? Date.now()) - m.startedAt) / 1000, 0.001);
-  const rate = m.done / seconds;
-  const eta = rate > 0 ? Math.ceil((m.total - m.done) / rate) : undefined;
+  const rate = m.requests / seconds;
+  const rowsPerSecond = m.done / seconds;
+  const eta = rowsPerSecond > 0 ? Math.ceil((m.total - m.done) / rowsPerSecond) : undefined;
   return t('cli.progress', { endpoint, done: m.done, total: m.total, rate: rate.toFixed(1), eta: eta === undefined ? '?' : `${eta}` });
 }
 
@@ -33,7 +36,7 @@ export function createProgress(mode: 'tty' | 'plain' | 'none', write: (line: str
   let listr: Promise<unknown> | undefined;
   let timer: NodeJS.Timeout | undefined;
   const onPlanned = (totals: Partial<Record<Endpoint, number>>) => {
-    for (const [endpoint, total] of Object.entries(totals) as [Endpoint, number][]) meters.set(endpoint, { done: 0, total, startedAt: Date.now() });
+    for (const [endpoint, total] of Object.entries(totals) as [Endpoint, number][]) meters.set(endpoint, { done: 0, total, requests: 0, startedAt: Date.now() });
     if (mode === 'tty') listr = drawListr(meters, waiters);
     if (mode === 'plain') timer = setInterval(() => meters.forEach((m, e) => write(describe(e, m))), PLAIN_EVERY_MS).unref();
   };
@@ -43,8 +46,12 @@ export function createProgress(mode: 'tty' | 'plain' | 'none', write: (line: str
     m.done = done;
     if (done >= m.total && !m.finishedAt) m.finishedAt = Date.now();
   };
+  const onRequest = (endpoint: string) => {
+    const m = meters.get(endpoint as Endpoint);
+    if (m && !m.finishedAt) m.requests++;
+  };
   return {
-    events: mode === 'none' ? {} : { onPlanned, onProgress, onNotice: (n) => write(`${t('cli.notice')}: ${n}`) },
+    events: mode === 'none' ? {} : { onPlanned, onProgress, onRequest, onNotice: (n) => write(`${t('cli.notice')}: ${n}`) },
     async finish() {
       if (timer) clearInterval(timer);
       for (const w of waiters) w();
@@ -60,7 +67,12 @@ function drawListr(meters: Map<Endpoint, Meter>, waiters: Array<() => void>): Pr
     title: describe(endpoint, m),
     task: (_: unknown, task: { title: string }) =>
       new Promise<void>((resolve) => {
+        let settled = false;
+        // Called by the tick when the endpoint is done and again by finish() at the end of the run: a title set
+        // after the renderer stopped is drawn once more below it, so only the first call may touch the task.
         const finish = () => {
+          if (settled) return;
+          settled = true;
           clearInterval(tick);
           task.title = describe(endpoint, m);
           resolve();

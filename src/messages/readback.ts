@@ -95,4 +95,13 @@ export const readbackMessages = {
     zh: '对照飞书：新建 {create}，替换 {replace}，撤销 {revoke}，已存在 {keep}；非本工具写入 {unmanaged} 条（不处理）',
   },
   'cli.applyPruned': { en: 'Pruned (records gone from the inputs): {counts}', zh: '已清理（输入中已删除的记录）：{counts}' },
+  'status.created': { en: 'created', zh: '已创建' },
+  'status.exists': { en: 'exists', zh: '已存在' },
+  'status.updated': { en: 'updated', zh: '已更新' },
+  'status.failed': { en: 'failed', zh: '失败' },
+  'status.invalid': { en: 'invalid', zh: '无效' },
+  'status.skipped': { en: 'skipped', zh: '已跳过' },
+  'status.planned': { en: 'planned', zh: '计划中' },
+  'status.conflict': { en: 'conflict', zh: '冲突' },
+  'status.unconfirmed': { en: 'unconfirmed', zh: '未确认' },
 } satisfies Catalog;

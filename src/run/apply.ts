@@ -60,6 +60,8 @@ export interface ApplyEvents {
   onProgress?(endpoint: Endpoint, done: number, total: number): void;
   onRateLimited?(endpoint: string): void;
   onRetry?(endpoint: string): void;
+  /** A request was sent (every attempt counts): progress shows requests per second from these. */
+  onRequest?(endpoint: string): void;
 }
 
 export interface ApplyResult {

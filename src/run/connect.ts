@@ -31,7 +31,7 @@ export interface RunStats {
   retries: number;
 }
 
-export async function connect(opts: ConnectOptions, stats: RunStats, events: { onRateLimited?(e: string): void; onRetry?(e: string): void } = {}): Promise<Connection> {
+export async function connect(opts: ConnectOptions, stats: RunStats, events: { onRateLimited?(e: string): void; onRetry?(e: string): void; onRequest?(e: string): void } = {}): Promise<Connection> {
   let sandbox: Sandbox | undefined;
   let config;
   if (opts.sandbox) {
@@ -44,7 +44,10 @@ export async function connect(opts: ConnectOptions, stats: RunStats, events: { o
     config = resolveClientConfig({ ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}), env: opts.env ?? process.env });
   }
   const onEvent = (e: FeishuEvent) => {
-    if (e.type === 'request') stats.requests[e.endpoint as Endpoint] = (stats.requests[e.endpoint as Endpoint] ?? 0) + 1;
+    if (e.type === 'request') {
+      stats.requests[e.endpoint as Endpoint] = (stats.requests[e.endpoint as Endpoint] ?? 0) + 1;
+      events.onRequest?.(e.endpoint);
+    }
     if (e.type === 'rateLimited') {
       stats.rateLimitWaits++;
       events.onRateLimited?.(e.endpoint);

@@ -82,13 +82,13 @@ function toJson(r: ApplyResult): Record<string, unknown> {
 function printSummary(r: ApplyResult): void {
   const counts = Object.entries(r.counts)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${s} ${n}`)
+    .map(([s, n]) => `${t(`status.${s}`)} ${n}`)
     .join(', ');
   say(t('cli.applySummary', { counts: counts || '0', seconds: (r.durationMs / 1000).toFixed(1) }));
   const requests = Object.entries(r.requests).map(([e, n]) => `${e} ${n}`).join(', ');
   if (requests) say(t('cli.applyRequests', { requests, waits: r.rateLimitWaits, retries: r.retries }));
   if (r.reconciled) say(t('cli.applyReconciled', { ...r.reconciled }));
-  if (r.pruned?.length) say(t('cli.applyPruned', { counts: countBy(r.pruned.map((p) => p.status)) }));
+  if (r.pruned?.length) say(t('cli.applyPruned', { counts: countBy(r.pruned.map((p) => t(`status.${p.status}`))) }));
   for (const p of r.pruned ?? []) if (p.status === 'failed') say(`  ${p.kind} ${p.user_id} ${p.date} approval ${p.approval_id}: ${p.error_message ?? ''}`);
   if (r.verified) say(t('cli.applyVerified', { ...r.verified }));
   if (r.interrupted) say(t('cli.interrupted'));
