@@ -1,7 +1,7 @@
 // apply: read → validate → normalize → group → plan → reconcile → submit → (prune) → verify → report.
 // The one function that runs the whole job; every stage it calls is usable on its own.
 import { join } from 'node:path';
-import { JOURNAL_FILE } from '../journal/index.js';
+import { JOURNAL_FILE, readJournal } from '../journal/index.js';
 import { buildPlan } from '../plan/plan.js';
 import { located } from '../readback/status.js';
 import { t } from '../messages/index.js';
@@ -11,7 +11,8 @@ import type { SubmitContext } from '../submit/context.js';
 import { submit } from '../submit/index.js';
 import type { EmployeeType, Endpoint, Kind } from '../types.js';
 import { connect, type Connection } from './connect.js';
-import { decide } from './decide.js';
+import { decide, describeChanges } from './decide.js';
+import type { RowAction } from '../reconcile/types.js';
 import { prune, type PrunedRecord } from './prune.js';
 import { guardPrune, reconcileRun, revokes, type ScopeOptions } from './reconciled.js';
 import { fingerprints } from './plan.js';
@@ -109,7 +110,14 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
   const signal = opts.signal ?? new AbortController().signal;
   try {
     if (opts.dryRun) {
-      for (const r of validation.records) outcomes.set(r, 'planned');
+      // The same reconcile as a real run (against Feishu when there are credentials, else the journal alone), so a
+      // dry run's rows say what the run would do: `exists` for what is there, `conflict` for a replace not asked for.
+      const state = runStateDir(paths, opts);
+      const env = opts.env ?? process.env;
+      if (opts.sandbox || (env.FEISHU_APP_ID && env.FEISHU_APP_SECRET)) connection = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
+      const { reconciliation } = await reconcileRun(validation.records, await readJournal(state), connection?.client, employeeType, opts.scope ?? {});
+      reconciled = countActions(reconciliation);
+      for (const a of reconciliation.rows) markDry(a, outcomes, !!opts.replace);
     } else {
       const state = runStateDir(paths, opts);
       connection = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
@@ -190,6 +198,12 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
     }
   }
   return result;
+}
+
+function markDry(a: RowAction, outcomes: Outcomes, replace: boolean): void {
+  if (a.type === 'keep') outcomes.set(a.record, 'exists', { approval_id: a.held.approval_id });
+  else if (a.type === 'replace' && !replace) outcomes.set(a.record, 'conflict', { approval_id: a.earlier.approval_id, error_message: `${t('apply.conflict', { approval_id: a.earlier.approval_id })} (${describeChanges(a.changes)})` });
+  else outcomes.set(a.record, 'planned', a.type === 'replace' ? { approval_id: a.earlier.approval_id } : {});
 }
 
 /** The journal's locations of approvals this tool wrote, as read-back targets. */
