@@ -45,6 +45,13 @@ export function t(id: string, params: Record<string, string | number> = {}, lang
   return entry[lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+/** A message without its particulars (`{value}` → `…`): the kind of problem, in words, for summaries. */
+export function shapeOf(id: string, lang: Lang = current): string {
+  const entry = catalog[id];
+  if (!entry) throw new Error(`unknown message id: ${id}`);
+  return entry[lang].replace(/\{(\w+)\}/g, '…');
+}
+
 /** Both languages of a message, for catalogs embedded in workbooks. */
 export function hasMessage(id: string): boolean {
   return id in catalog;

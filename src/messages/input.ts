@@ -19,6 +19,42 @@ export const inputMessages = {
     en: '{file}: cannot read the file ({reason})',
     zh: '{file}：无法读取文件（{reason}）',
   },
+  'input.notRegularFile': {
+    en: '{file}: not a regular file (a device, pipe or socket); give the path of a saved file',
+    zh: '{file}：不是普通文件（设备、管道或套接字）；请提供已保存文件的路径',
+  },
+  'input.csvIsWorkbook': {
+    en: '{file}: this is {format} saved with a .csv name; rename it to {ext} (or save it as CSV)',
+    zh: '{file}：这是以 .csv 命名的{format}；请改名为 {ext}（或另存为 CSV）',
+  },
+  'input.csvNul': {
+    en: '{file}: row {row}, column {column} holds a NUL byte: this is not a text CSV (a binary file, or UTF-16 without a byte-order mark)',
+    zh: '{file}：第 {row} 行第 {column} 列含有 NUL 字节：这不是文本 CSV（可能是二进制文件，或不带 BOM 的 UTF-16）',
+  },
+  'input.csvTooWide': {
+    en: '{file}: row {row} has {count} columns, more than the {max} a sheet can have (column {column} onwards)',
+    zh: '{file}：第 {row} 行有 {count} 列，超过工作表最多的 {max} 列（自第 {column} 列起）',
+  },
+  'input.csvTooLong': {
+    en: '{file}: a row starting at line {line} is larger than {limit}; the file is probably not a CSV',
+    zh: '{file}：自第 {line} 行开始的一行大于 {limit}；该文件可能不是 CSV',
+  },
+  'input.unknownColumns': {
+    en: "{file}, sheet '{sheet}': {count} column(s) not used (unknown headers): {columns}",
+    zh: '{file}，工作表“{sheet}”：{count} 列未使用（表头无法识别）：{columns}',
+  },
+  'input.yamlTooLarge': {
+    en: '{file}: too large for a manifest ({size}; at most {limit}); put the records in a .csv or .xlsx source',
+    zh: '{file}：清单文件过大（{size}；上限 {limit}）；请把记录放进 .csv 或 .xlsx 源文件',
+  },
+  'input.yamlLongValue': {
+    en: '{file}:{line}:{col}: a value of {length} characters, longer than the {max} a cell can hold',
+    zh: '{file}:{line}:{col}：值长 {length} 个字符，超过单元格上限 {max}',
+  },
+  'input.yamlAliases': {
+    en: '{file}: too many alias expansions (*name), more than {max}; write the values out or use fewer aliases',
+    zh: '{file}：别名（*name）展开次数过多，超过 {max}；请直接写出值或减少别名',
+  },
   'input.unknownExtension': {
     en: "{file}: unsupported file type '{ext}' (accepted: {accepted})",
     zh: '{file}：不支持的文件类型“{ext}”（支持：{accepted}）',
@@ -26,6 +62,26 @@ export const inputMessages = {
   'input.notXlsx': {
     en: '{file}: not a readable .xlsx workbook (damaged, truncated, or another format renamed to .xlsx)',
     zh: '{file}：不是可读取的 .xlsx 工作簿（文件已损坏、不完整，或是其他格式改名为 .xlsx）',
+  },
+  'input.otherFormat': {
+    en: '{file}: this is {format}, not an .xlsx workbook; open it and save it as .xlsx',
+    zh: '{file}：这是{format}，不是 .xlsx 工作簿；请打开后另存为 .xlsx',
+  },
+  'input.xlsxDamaged': {
+    en: '{file}: damaged workbook ({reason}); open it in Excel and save it again',
+    zh: '{file}：工作簿已损坏（{reason}）；请在 Excel 中打开并重新保存',
+  },
+  'input.xlsxTooLarge': {
+    en: '{file}: too large to read safely ({reason})',
+    zh: '{file}：文件过大，无法安全读取（{reason}）',
+  },
+  'input.sheetMalformed': {
+    en: "{file}, sheet '{sheet}': damaged sheet XML at line {line}, column {column} ({reason}); nothing from this file can be trusted, open it in Excel and save it again",
+    zh: '{file}，工作表“{sheet}”：第 {line} 行第 {column} 列处 XML 已损坏（{reason}）；此文件内容不可信，请在 Excel 中打开并重新保存',
+  },
+  'input.sheetNotWorksheet': {
+    en: "{file}: sheet '{sheet}' ignored: it is a chart, dialog or macro sheet, not a worksheet",
+    zh: '{file}：已忽略工作表“{sheet}”：它是图表、对话框或宏表，不是普通工作表',
   },
   'input.oldXls': {
     en: '{file}: this is an old .xls file or a password-protected workbook; open it in Excel and save it as .xlsx without a password',

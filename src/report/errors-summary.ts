@@ -1,6 +1,6 @@
 // The `summary` sheet of the error report: counts per input sheet, the problems grouped by kind, the notices.
 import type ExcelJS from 'exceljs';
-import { t } from '../messages/index.js';
+import { hasMessage, shapeOf, t } from '../messages/index.js';
 import type { Cell, InputRow, Problem } from '../types.js';
 import { rowKey, unattachedProblems } from './errors-layout.js';
 import { setSafe } from './safe.js';
@@ -26,7 +26,8 @@ export function writeErrorSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
   lines.gap();
 
   lines.head([t('report.summary.code'), t('report.summary.count'), t('report.summary.example'), t('report.summary.places')]);
-  for (const g of byCode(input.problems)) lines.add([g.code, g.count, g.example, g.places]);
+  // The kind of problem in words (the message without its particulars), never the message id.
+  for (const g of byCode(input.problems)) lines.add([hasMessage(g.code) ? shapeOf(g.code) : g.code, g.count, g.example, g.places]);
 
   const loose = unattachedProblems(input.rows, input.problems);
   if (loose.length) {

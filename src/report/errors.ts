@@ -36,13 +36,19 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: R
   let n = 1;
   for (const r of sheet.rows) {
     n++;
-    writeRow(ws.getRow(n), r, sheet, asText);
+    writeRow(ws.getRow(n), r, sheet, asText, n <= MAX_NOTED_ROWS + 1);
     await breathe(n);
   }
   ws.commit();
 }
 
-function writeRow(row: ExcelJS.Row, r: ReportRow, sheet: ReportSheet, asText: boolean[]): void {
+/**
+ * Rows whose faulty cells carry a note. exceljs's streaming writer holds a sheet's notes (and a drawing shape for each)
+ * in memory until the sheet is done: past this, a faulty cell is only highlighted (its message is in `errors` anyway).
+ */
+const MAX_NOTED_ROWS = 2000;
+
+function writeRow(row: ExcelJS.Row, r: ReportRow, sheet: ReportSheet, asText: boolean[], withNotes: boolean): void {
   const width = sheet.headers.length;
   r.row.values.forEach((value, i) => {
     const at = r.columnMap[i] ?? -1;
@@ -52,7 +58,7 @@ function writeRow(row: ExcelJS.Row, r: ReportRow, sheet: ReportSheet, asText: bo
     const cell = row.getCell(at + 1);
     cell.fill = fill(FILL.fault);
     cell.font = { color: { argb: FONT.fault } };
-    cell.note = problems.map((p) => p.message).join('\n');
+    if (withNotes) cell.note = problems.map((p) => p.message).join('\n');
   }
   setSafe(row.getCell(width + 1), r.row.row);
   const errors = row.getCell(width + 2);

@@ -1,6 +1,7 @@
 // The .csv adapter: one kind per file (from --kind / the manifest, else the file name), row numbers as Excel shows
 // them when it opens the file (header = 1, blank lines counted, a quoted multi-line field is one row).
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parse as parsePath } from 'node:path';
 import { Readable, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
@@ -10,7 +11,8 @@ import { t } from '../messages/index.js';
 import type { Cell, InputRow, Kind, SheetInfo } from '../types.js';
 import { ACCEPTED_ENCODINGS, NotUtf8Error, decodeText, encodingOf } from './encoding.js';
 import { checkReadable } from './files.js';
-import { isEmptyRow, sheetInfo } from './header.js';
+import { isEmptyRow, noticeUnknownColumns, sheetInfo } from './header.js';
+import { MAX_CELL_CHARS, MAX_COLUMNS, tooLong } from './limits.js';
 import type { ReadContext, SourceAdapter, SourceInput } from './types.js';
 
 export const csvAdapter: SourceAdapter = {
@@ -19,26 +21,33 @@ export const csvAdapter: SourceAdapter = {
   read: readCsv,
 };
 
-async function* readCsv(input: SourceInput, _ctx: ReadContext): AsyncIterable<InputRow> {
+async function* readCsv(input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow> {
   const file = input.path;
   await checkReadable(file);
+  await checkNotWorkbook(file);
   const kind = input.kind ?? kindOfFileName(file);
   const encoding = encodingOf(input.encoding);
   if (!encoding) throw new InputError(t('input.badEncoding', { file, encoding: input.encoding ?? '', accepted: ACCEPTED_ENCODINGS }));
 
   // relax_*: a stray quote or a short row is the validator's business (a clear per-row problem), not a fatal error.
-  const parser = parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  // max_record_size: a file with no line breaks (or a quote never closed) is not read into memory whole.
+  const parser = parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS });
   pipeline(Readable.from(decodeText(createReadStream(file), encoding)), parser, () => {});
   let sheet: SheetInfo | undefined;
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
+      checkRecord(file, row, record);
       if (!sheet) {
         sheet = sheetInfo(file, parsePath(file).name, kind, record, input.columns);
+        noticeUnknownColumns(sheet, ctx);
         continue;
       }
-      const values: Cell[] = sheet.headers.map((_, i) => (record[i] === undefined || record[i] === '' ? null : record[i]!));
+      const values: Cell[] = sheet.headers.map((_, i) => {
+        const v = record[i];
+        return v === undefined || v === '' ? null : v.length > MAX_CELL_CHARS ? tooLong() : v;
+      });
       if (!isEmptyRow(values)) yield { sheet, row, values };
     }
   } catch (e) {
@@ -47,10 +56,37 @@ async function* readCsv(input: SourceInput, _ctx: ReadContext): AsyncIterable<In
   if (!sheet) sheetInfo(file, parsePath(file).name, kind, [], input.columns); // an empty file: "missing column …"
 }
 
+/** A row of a CSV may hold at most this many characters: far more than 16,384 cells of a sane length. */
+const MAX_RECORD_CHARS = 8 * 2 ** 20;
+
+/** NUL bytes are never text, and a row wider than a sheet cannot come from a spreadsheet: both stop the read. */
+function checkRecord(file: string, row: number, record: string[]): void {
+  if (record.length > MAX_COLUMNS) {
+    throw new InputError(t('input.csvTooWide', { file, row, count: record.length, max: MAX_COLUMNS, column: MAX_COLUMNS + 1 }));
+  }
+  for (let i = 0; i < record.length; i++) {
+    if (record[i]!.includes('\u0000')) throw new InputError(t('input.csvNul', { file, row, column: i + 1 }));
+  }
+}
+
+/** A workbook saved under a .csv name: said for what it is, not as a CSV with strange headers. */
+async function checkNotWorkbook(file: string): Promise<void> {
+  const fh = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(4), 0, 4, 0);
+    if (bytesRead < 4) return;
+    if (buffer.readUInt32LE(0) === 0x04034b50) throw new InputError(t('input.csvIsWorkbook', { file, format: 'an Excel workbook (.xlsx)', ext: '.xlsx' }));
+    if (buffer.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new InputError(t('input.csvIsWorkbook', { file, format: 'an old Excel workbook (.xls)', ext: '.xls' }));
+  } finally {
+    await fh.close();
+  }
+}
+
 function csvError(file: string, e: unknown): Error {
   if (e instanceof InputError) return e;
   if (e instanceof NotUtf8Error) return new InputError(t('input.notUtf8', { file, line: e.line }), { cause: e });
   const err = e as { code?: string; lines?: number; message?: string };
+  if (err.code === 'CSV_MAX_RECORD_SIZE') return new InputError(t('input.csvTooLong', { file, line: err.lines ?? '?', limit: `${MAX_RECORD_CHARS / 2 ** 20} M characters` }), { cause: e });
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') return new InputError(t('input.csvUnclosedQuote', { file, line: err.lines ?? '?' }), { cause: e });
   if (err.code?.startsWith('CSV_')) return new InputError(t('input.csvSyntax', { file, line: err.lines ?? '?', reason: err.message ?? err.code }), { cause: e });
   if (err.code) return new InputError(t('input.unreadable', { file, reason: err.code }), { cause: e });

@@ -3,11 +3,15 @@ import { access, constants, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { t } from '../messages/index.js';
 
-/** Throws InputError unless `file` exists, is a regular file, and can be read. */
+/**
+ * Throws InputError unless `file` exists, is a regular file, and can be read. A device or a FIFO (a `leaves.csv` that
+ * links to /dev/zero, a named pipe) is refused at once: reading it could never end.
+ */
 export async function checkReadable(file: string): Promise<void> {
   try {
     const s = await stat(file);
     if (s.isDirectory()) throw new InputError(t('input.unreadable', { file, reason: 'EISDIR' }));
+    if (!s.isFile()) throw new InputError(t('input.notRegularFile', { file }));
     await access(file, constants.R_OK);
   } catch (e) {
     if (e instanceof InputError) throw e;

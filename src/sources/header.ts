@@ -3,6 +3,8 @@ import { InputError } from '../errors.js';
 import { FIELDS, REQUIRED_COLUMNS, fieldOfHeader } from '../fields.js';
 import { t } from '../messages/index.js';
 import type { Kind, SheetInfo } from '../types.js';
+import { shortList } from './oneline.js';
+import type { ReadContext } from './types.js';
 
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
@@ -53,4 +55,10 @@ function acceptedHeaders(kind: Kind, field: string, columns: Record<string, stri
 /** A row is empty when every cell is null or blank text; such rows are skipped, as in Excel's own "used range". */
 export function isEmptyRow(values: readonly unknown[]): boolean {
   return values.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+}
+
+/** Columns whose header names no field are not read: said once per sheet, never dropped without a word. */
+export function noticeUnknownColumns(sheet: SheetInfo, ctx: ReadContext): void {
+  const unknown = sheet.headers.filter((h, i) => !sheet.fields[i] && h.trim() !== '');
+  if (unknown.length) ctx.onNotice(t('input.unknownColumns', { file: sheet.file, sheet: sheet.name, count: unknown.length, columns: shortList(unknown, 120) }));
 }

@@ -6,6 +6,7 @@ import type { InputRow, Kind } from '../types.js';
 import { csvAdapter } from './csv.js';
 import { checkReadable } from './files.js';
 import { loadManifest, type Manifest } from './manifest.js';
+import { MAX_MESSAGE, oneLine } from './oneline.js';
 import type { CatalogEntry, Defaults, ReadContext, ResolvedInputs, SourceAdapter, SourceInput } from './types.js';
 import { xlsxAdapter } from './xlsx.js';
 import { inlineRows, yamlAdapter } from './yaml.js';
@@ -27,6 +28,14 @@ type Unit = { input: SourceInput; adapter: SourceAdapter } | { manifest: Manifes
  * loads the manifests, and merges their defaults. `kind` applies to the command-line files, not to manifest sources.
  */
 export async function resolveInputs(paths: string[], opts: { kind?: Kind } = {}): Promise<ResolvedInputs> {
+  try {
+    return await resolve(paths, opts);
+  } catch (e) {
+    throw clipped(e);
+  }
+}
+
+async function resolve(paths: string[], opts: { kind?: Kind }): Promise<ResolvedInputs> {
   const units: Unit[] = [];
   const manifests: Manifest[] = [];
   for (const path of paths) {
@@ -57,14 +66,26 @@ export async function resolveInputs(paths: string[], opts: { kind?: Kind } = {})
 }
 
 async function* streamAll(units: Unit[], ctx: ReadContext): AsyncIterable<InputRow> {
-  for (const u of units) {
-    if (!('manifest' in u)) {
-      yield* u.adapter.read(u.input, ctx);
-      continue;
+  try {
+    for (const u of units) {
+      if (!('manifest' in u)) {
+        yield* u.adapter.read(u.input, ctx);
+        continue;
+      }
+      for (const s of u.sources) yield* s.adapter.read(s.input, ctx);
+      yield* inlineRows(u.manifest);
     }
-    for (const s of u.sources) yield* s.adapter.read(s.input, ctx);
-    yield* inlineRows(u.manifest);
+  } catch (e) {
+    throw clipped(e);
   }
+}
+
+/** The last guard of "one line of at most 300 characters", whatever a message was filled with. */
+function clipped(e: unknown): unknown {
+  if (!(e instanceof InputError || e instanceof ConfigError)) return e;
+  const line = oneLine(e.message, MAX_MESSAGE);
+  if (line === e.message) return e;
+  return e instanceof InputError ? new InputError(line, { cause: e }) : new ConfigError(line, { cause: e });
 }
 
 /** Several manifests may be given: their settings must agree, and their catalogs are merged. */

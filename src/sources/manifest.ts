@@ -1,15 +1,17 @@
 // Loads a YAML manifest: parse with positions, validate against the manifest schema, and split it into defaults,
 // source files and inline record lists. Any problem is one line naming the file, line and column.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { LineCounter, isAlias, isMap, isNode, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { LineCounter, isAlias, isMap, isNode, isSeq, parseDocument, visit, type Document, type YAMLMap } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
 import { t } from '../messages/index.js';
 import { KINDS, type Kind } from '../types.js';
 import { checkReadable } from './files.js';
 import { manifestErrorMessage, positionOf } from './manifest-errors.js';
 import { manifestSchema } from './manifest-schema.js';
+import { oneLine } from './oneline.js';
+import { MAX_CELL_CHARS } from './limits.js';
 import type { CatalogEntry, Defaults, SourceInput } from './types.js';
 
 interface InlineList {
@@ -35,18 +37,33 @@ function validate(data: unknown): ValidateFunction {
   return validator;
 }
 
+/** A manifest is settings and a few records: past this, parsing alone would take a gigabyte (a 50 MB string: 2 GB). */
+const MAX_MANIFEST_BYTES = 8 * 2 ** 20;
+/** Alias expansions allowed while turning the document into data: a "billion laughs" stops here. */
+export const MAX_ALIASES = 1000;
+
 export async function loadManifest(file: string): Promise<Manifest> {
   await checkReadable(file);
+  const { size } = await stat(file);
+  if (size > MAX_MANIFEST_BYTES) throw new InputError(t('input.yamlTooLarge', { file, size: megabytes(size), limit: megabytes(MAX_MANIFEST_BYTES) }));
   const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
   // The core schema keeps `2026-03-02 09:00` a string: YAML 1.1 timestamps would become Dates shifted by a zone.
-  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  // Merge keys (`<<: *defaults`) are YAML 1.1, but common in real manifests.
+  const doc = parseDocument(text, { lineCounter, schema: 'core', merge: true, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const { line, col } = lineCounter.linePos(syntax.pos[0]);
-    throw new InputError(t('input.yamlSyntax', { file, line, col, reason: syntax.message.split('\n')[0] ?? syntax.code }));
+    throw new InputError(t('input.yamlSyntax', { file, line, col, reason: oneLine(syntax.message.split('\n')[0] ?? syntax.code, 120) }));
   }
-  const data: unknown = doc.toJS() ?? {};
+  checkLengths(file, doc, lineCounter);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw new InputError(t('input.yamlAliases', { file, max: MAX_ALIASES }), { cause: e });
+    throw e;
+  }
   const v = validate(data);
   if (v.errors?.[0]) throw new ConfigError(manifestErrorMessage(file, doc, lineCounter, v.errors[0]));
 
@@ -77,4 +94,19 @@ export async function loadManifest(file: string): Promise<Manifest> {
     lists.push({ kind, records });
   }
   return { file, defaults, sources, lists, doc };
+}
+
+const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+/** No value of a manifest may be longer than a cell can hold: said with its place, before anything uses it. */
+function checkLengths(file: string, doc: Document, lc: LineCounter): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      const v = node.value;
+      if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+        const { line, col } = lc.linePos(node.range?.[0] ?? 0);
+        throw new InputError(t('input.yamlLongValue', { file, line, col, length: v.length, max: MAX_CELL_CHARS }));
+      }
+    },
+  });
 }

@@ -1,11 +1,12 @@
 // One <c> element of sheet XML → the pipeline's Cell. Dates become WallTime text: a serial number is a wall-clock
 // value, so it is turned into text arithmetically, never through a Date in the machine's time zone.
 import { CellError, WallTime, type Cell } from '../types.js';
+import { finishText } from './xlsx-text.js';
 
 /** What a formula cell without a saved result turns into; counted by the caller for one notice per sheet. */
 export const NO_RESULT = Symbol('no formula result');
 
-/** A <c> element as read: type attribute, style id, whether it has a formula, the <v> text, the inline string. */
+/** A <c> element as read: type attribute, style id, whether it has a formula, the <v> text, the inline string's raw text. */
 export interface RawCell {
   t: string | undefined;
   s: number;
@@ -15,7 +16,8 @@ export interface RawCell {
 }
 
 export interface CellContext {
-  sharedStrings: readonly unknown[];
+  /** Each shared string as Excel shows it, or the too-long error (see xlsx-strings.ts). */
+  sharedStrings: readonly (string | CellError)[];
   numFmt(styleId: number): string | undefined;
   date1904: boolean;
 }
@@ -24,13 +26,15 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell | typeof NO_RESULT
   const empty = c.f ? NO_RESULT : null;
   switch (c.t) {
     case 's':
-      return c.v === null ? null : sharedText(ctx.sharedStrings[Number(c.v)]);
-    case 'inlineStr':
-      return c.is ?? c.v;
+      return c.v === null ? null : (ctx.sharedStrings[Number(c.v)] ?? null);
+    case 'inlineStr': {
+      const raw = c.is ?? c.v;
+      return raw === null ? null : finishText(raw);
+    }
     case 'str':
-      return c.v ?? empty;
+      return c.v === null ? empty : finishText(c.v);
     case 'b':
-      return c.v === null ? empty : c.v.trim() === '1' || c.v.trim() === 'true';
+      return c.v === null ? empty : /^\s*(1|true)\s*$/i.test(c.v);
     case 'e':
       return new CellError(c.v ?? '#N/A');
     case 'd':
@@ -42,15 +46,6 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell | typeof NO_RESULT
       return isDateStyle(ctx.numFmt(c.s)) ? serialToWallTime(n, ctx.date1904) : n;
     }
   }
-}
-
-/** exceljs caches a shared string as text, or as `{richText: [{text}]}` when it has formatting runs. */
-function sharedText(s: unknown): string | null {
-  if (s === undefined) return null;
-  if (s && typeof s === 'object' && 'richText' in s && Array.isArray(s.richText)) {
-    return s.richText.map((r: { text?: string | null }) => r.text ?? '').join('');
-  }
-  return s === null ? '' : String(s);
 }
 
 /** Same test as exceljs's own: a format is a date format if it has date letters outside quotes and brackets. */
@@ -89,4 +84,42 @@ function isoToWallTime(iso: string): Cell {
   const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::(\d{2}))?)?/.exec(iso.trim());
   if (!m) return iso;
   return new WallTime(`${m[1]} ${m[2] ?? '00:00'}:${m[3] ?? '00'}`);
+}
+
+/**
+ * The text Excel shows for a whole number under a padding format (`00000000`, `"E"0000`, `\#0000`), or undefined for
+ * any other format. Used for id columns: `12345` formatted `00000000` is the id `00012345`, not 12345.
+ */
+export function paddedText(n: number, fmt: string | undefined): string | undefined {
+  if (!fmt || !Number.isInteger(n) || n < 0 || n >= 1e15) return undefined;
+  let prefix = '';
+  let suffix = '';
+  let zeros = 0;
+  let placeholders = false;
+  const section = fmt.split(';')[0] ?? '';
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i]!;
+    let literal: string;
+    if (ch === '0' || ch === '#') {
+      if (suffix) return undefined; // digits on both sides of a literal: not a plain padding
+      placeholders = true;
+      if (ch === '0') zeros++;
+      continue;
+    } else if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      if (end < 0) return undefined;
+      literal = section.slice(i + 1, end);
+      i = end;
+    } else if (ch === '\\' && i + 1 < section.length) {
+      literal = section[++i]!;
+    } else if (ch === '[') {
+      const end = section.indexOf(']', i);
+      if (end < 0 || section[i + 1] === 'h' || section[i + 1] === 'm' || section[i + 1] === 's') return undefined;
+      i = end; // a colour or locale: shows nothing
+      continue;
+    } else return undefined;
+    if (placeholders) suffix += literal;
+    else prefix += literal;
+  }
+  return placeholders && (zeros > 1 || prefix || suffix) ? `${prefix}${String(n).padStart(zeros, '0')}${suffix}` : undefined;
 }

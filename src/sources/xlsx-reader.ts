@@ -1,162 +1,170 @@
-// Opens a workbook for streaming: our zip reader picks the parts; exceljs's part parsers (the xforms its streaming
-// WorkbookReader uses: internals of exceljs 4.4, its last release, pinned by the lockfile) read workbook.xml, rels and
-// styles, and shared strings are read as WorkbookReader reads them. The parts are always read before any sheet,
-// whatever order the writer stored them in. Sheets are parsed row by row (xlsx-sheet.ts), never loaded whole.
-// Only those few modules are loaded, not all of exceljs (its entry point costs ~0.2 s of startup, its unzip most of it).
-import { createRequire } from 'node:module';
+// Opens a workbook as an OOXML package: `_rels/.rels` names the workbook part, the workbook's own rels name its
+// sheets, shared strings and styles, each found by relationship type and resolved against the part that names it
+// (relative or absolute targets, any prefix on tags and attributes, part names in any case or slash direction).
+// Every part is read before any sheet, whatever order the writer stored them in; sheets stream row by row.
 import { posix } from 'node:path';
-import type { Readable } from 'node:stream';
+import type { CellError } from '../types.js';
 import { sheetRows, type SheetRow } from './xlsx-sheet.js';
-import { openZip, type Zip } from './zip.js';
+import { readSharedStrings } from './xlsx-strings.js';
+import { noStyles, readStyles, type NumFmt } from './xlsx-styles.js';
+import { XmlError, attr, readXml, type XmlHandlers } from './xml.js';
+import { DamagedError, openZip, type Zip } from './zip.js';
 
-/** East-Asian built-in number formats (ECMA-376 §18.8.30): dates and times that have no <numFmt> in styles.xml. */
-const EAST_ASIAN_DATE_FORMATS: Record<number, string> = {
-  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"',
-  32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"',
-  36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"',
-  54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+const MB = 2 ** 20;
+/** Bounds on inflated parts, checked against the zip directory before inflating (and held to it while inflating). */
+export const LIMITS = {
+  /** Workbook, rels, styles: a few kB in real files. */
+  part: 32 * MB,
+  /** Held in memory while the sheets are read. */
+  sharedStrings: 64 * MB,
+  /** Streamed, never held: bounded for time only. */
+  sheet: 1024 * MB,
 };
 
 interface Rel {
-  Id: string;
-  Type: string;
-  Target: string;
+  id: string;
+  type: string;
+  /** The part it points at, resolved; undefined for an external target. */
+  part: string | undefined;
 }
 
-interface StyleManager {
-  model: { styles: ({ numFmtId?: number } | undefined)[] };
-  init(): void;
-  parseStream(stream: AsyncIterable<unknown>): Promise<unknown>;
-  getStyleModel(id: number): { numFmt?: string } | null;
+export interface SheetEntry {
+  name: string;
+  /** False for a chart, dialog or macro sheet: no rows to read. */
+  isWorksheet: boolean;
+  /** The worksheet part; undefined when the workbook names one that is not in the zip. */
+  part: string | undefined;
 }
-
-/** The parts of exceljs used here (not in its type declarations). */
-interface Xform<M> {
-  model: M;
-  parseStream(stream: AsyncIterable<unknown>): Promise<M>;
-}
-interface WorkbookModel {
-  sheets?: { name: string; rId: string }[];
-}
-type SaxEvent = { eventType: 'opentag' | 'closetag'; value: { name: string } } | { eventType: 'text'; value: string };
-
-const require = createRequire(import.meta.url);
-const lib = (path: string): unknown => require(`exceljs/lib/${path}`);
-const iterateStream = lib('utils/iterate-stream.js') as (stream: Readable) => AsyncIterable<unknown>;
-const parseSax = lib('utils/parse-sax.js') as (input: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
-const WorkbookXform = lib('xlsx/xform/book/workbook-xform.js') as new () => Xform<WorkbookModel> & {
-  map: { workbookPr?: { model?: { date1904?: boolean } } };
-};
-const RelationshipsXform = lib('xlsx/xform/core/relationships-xform.js') as new () => Xform<Rel[]>;
-const StylesXform = lib('xlsx/xform/style/styles-xform.js') as new () => StyleManager;
 
 export interface Workbook {
-  /** Sheet names in workbook order. */
-  sheetNames: string[];
+  /** Every sheet, in workbook order. */
+  sheets: SheetEntry[];
   date1904: boolean;
-  /** Streams the rows of one sheet (shared strings are loaded on the first call). */
-  sheet(name: string): AsyncIterable<SheetRow>;
+  numFmt: NumFmt;
+  /** Streams the rows of one worksheet, in batches (shared strings are loaded on the first call). */
+  rows(sheet: SheetEntry): AsyncIterable<SheetRow[]>;
+  close(): void;
 }
 
-/** Throws (any error) when the file is not a readable workbook; the adapter turns that into one InputError line. */
+/** Throws DamagedError, TooLargeError, XmlError, or yauzl's own error when the file is not a zip. */
 export async function openWorkbook(path: string): Promise<Workbook> {
   const zip = await openZip(path);
-  const part = partFinder(zip);
-
-  const book = new WorkbookXform();
-  await book.parseStream(iterateStream(await zip.open(part('xl/workbook.xml', true))));
-  const rels = (await new RelationshipsXform().parseStream(iterateStream(await zip.open(part('xl/_rels/workbook.xml.rels', true))))) ?? [];
-  const target = (type: string) => rels.find((x) => x.Type.endsWith(`/${type}`));
-  const resolve = (rel: Rel) => part(rel.Target.startsWith('/') ? rel.Target.slice(1) : posix.normalize(posix.join('xl', rel.Target)));
-
-  // Without a styles part, the defaults WorkbookReader starts from.
-  let styles = new StylesXform();
-  styles.init();
-  const stylesRel = target('styles');
-  // styles: without them every date cell reads as a plain number (exceljs #1430).
-  if (stylesRel && zip.has(resolve(stylesRel))) {
-    styles = new StylesXform();
-    await styles.parseStream(iterateStream(await zip.open(resolve(stylesRel))));
-    knowEastAsianDates(styles);
+  try {
+    return await readPackage(zip);
+  } catch (e) {
+    zip.close();
+    throw e;
   }
+}
 
-  const sheets = (book.model?.sheets ?? []).flatMap((s) => {
-    const rel = rels.find((x) => x.Id === s.rId);
-    return rel ? [{ name: s.name, part: resolve(rel) }] : [];
+async function readPackage(zip: Zip): Promise<Workbook> {
+  const packageRels = await readRels(zip, '');
+  const bookPart = packageRels.find((r) => r.type.endsWith('/officeDocument') && r.part && zip.find(r.part))?.part ?? zip.find('xl/workbook.xml');
+  const other = otherFormat(zip, bookPart);
+  if (other) throw new OtherFormatError(other);
+  if (!bookPart) throw new DamagedError('no workbook part');
+
+  const book = await readBook(zip, bookPart);
+  const rels = await readRels(zip, bookPart);
+  const byType = (type: string) => rels.find((r) => r.type.endsWith(`/${type}`) && r.part && zip.find(r.part))?.part;
+  const relById = new Map(rels.map((r) => [r.id, r]));
+  const sheets = book.sheets.map(({ name, id }): SheetEntry => {
+    const rel = relById.get(id);
+    const isWorksheet = !rel || /\/worksheet$/i.test(rel.type);
+    return { name, isWorksheet, part: rel?.part && zip.find(rel.part) };
   });
-  const date1904 = book.map.workbookPr?.model?.date1904 === true;
-  const formats = new Map<number, string | undefined>();
-  const numFmt = (styleId: number) => {
-    if (!formats.has(styleId)) formats.set(styleId, styles.getStyleModel(styleId)?.numFmt);
-    return formats.get(styleId);
-  };
-  let sharedStrings: unknown[] | undefined;
+  const stylesPart = byType('styles');
+  const numFmt = stylesPart ? await damagedAt(stylesPart, zip.open(stylesPart, LIMITS.part).then(readStyles)) : noStyles;
+  const stringsPart = byType('sharedStrings');
+
+  let sharedStrings: (string | CellError)[] | undefined;
+  const loadStrings = async () =>
+    stringsPart ? damagedAt(stringsPart, zip.open(stringsPart, LIMITS.sharedStrings).then((xml) => readSharedStrings(xml, stringsPart))) : [];
   return {
-    sheetNames: sheets.map((s) => s.name),
-    date1904,
-    async *sheet(name) {
-      const s = sheets.find((x) => x.name === name);
-      if (!s) throw new Error(`no sheet ${name}`);
-      const stringsRel = target('sharedStrings');
-      if (!sharedStrings) {
-        sharedStrings = stringsRel && zip.has(resolve(stringsRel)) ? await readSharedStrings(await zip.open(resolve(stringsRel))) : [];
-      }
-      yield* sheetRows(await zip.open(s.part), { sharedStrings, numFmt, date1904 });
+    sheets,
+    date1904: book.date1904,
+    numFmt,
+    async *rows(sheet) {
+      if (!sheet.part) throw new DamagedError(`no worksheet part for sheet ${sheet.name}`);
+      const strings = sharedStrings ?? (await loadStrings());
+      sharedStrings = strings;
+      yield* sheetRows(await zip.open(sheet.part, LIMITS.sheet), { sharedStrings: strings, numFmt, date1904: book.date1904 });
     },
+    close: () => zip.close(),
   };
 }
 
-/**
- * sharedStrings.xml as exceljs's WorkbookReader caches it (its `_parseSharedStrings`, minus the fonts nobody reads):
- * each <si> becomes its text, or `{ richText: [{ text }] }` when it has formatting runs. Kept to the letter, quirks
- * included, so every cell reads as it always has.
- */
-async function readSharedStrings(xml: Readable): Promise<unknown[]> {
-  const strings: unknown[] = [];
-  let text: string | null = null;
-  let richText: { text: string | null }[] = [];
-  for await (const events of parseSax(iterateStream(xml))) {
-    for (const e of events) {
-      if (e.eventType === 'opentag') {
-        if (e.value.name === 'si') {
-          richText = [];
-          text = null;
-        } else if (e.value.name === 't') text = null;
-      } else if (e.eventType === 'text') {
-        text = text ? text + e.value : e.value;
-      } else if (e.value.name === 'r') {
-        richText.push({ text });
-        text = null;
-      } else if (e.value.name === 'si') {
-        strings.push(richText.length ? { richText } : text);
-        richText = [];
-        text = null;
-      }
-    }
+/** A zip that is another kind of document: said for what it is rather than as a damaged workbook. */
+export class OtherFormatError extends Error {
+  override name = 'OtherFormatError';
+}
+
+function otherFormat(zip: Zip, bookPart: string | undefined): string | undefined {
+  if (bookPart?.toLowerCase().endsWith('.bin')) return 'an Excel binary workbook (.xlsb)';
+  if (bookPart) return undefined;
+  if (zip.find('content.xml') && zip.find('mimetype')) return 'an OpenDocument spreadsheet (.ods)';
+  if (zip.names().some((n) => /(^|\/)(Index\.zip|Index\/Document\.iwa)$/.test(n))) return 'an Apple Numbers document';
+  if (zip.find('word/document.xml')) return 'a Word document';
+  return undefined;
+}
+
+/** A fault in a part read whole is a damaged workbook, said with the part and where in it. */
+async function damagedAt<T>(part: string, reading: Promise<T>): Promise<T> {
+  try {
+    return await reading;
+  } catch (e) {
+    throw e instanceof XmlError ? new DamagedError(`${part}, line ${e.line}, column ${e.column}: ${e.reason}`) : e;
   }
-  return strings;
 }
 
-/** Zip part names are case-sensitive but some writers disagree on case: look them up loosely. */
-function partFinder(zip: Zip) {
-  const byLower = new Map(zip.names().map((n) => [n.toLowerCase(), n]));
-  return (name: string, required = false) => {
-    const found = byLower.get(name.toLowerCase());
-    if (!found && required) throw new Error(`missing part ${name}`);
-    return found ?? name;
-  };
+const readPart = (zip: Zip, part: string, handlers: XmlHandlers) =>
+  damagedAt(part, zip.open(part, LIMITS.part).then((xml) => readXml(xml, handlers)));
+
+/** The relationships of `source` (`''` for the package itself), targets resolved to part names. */
+async function readRels(zip: Zip, source: string): Promise<Rel[]> {
+  const dir = posix.dirname(source);
+  const relsPart = zip.find(posix.join(dir, '_rels', `${posix.basename(source)}.rels`));
+  if (!relsPart) {
+    if (source) throw new DamagedError(`no relationships part for ${source}`);
+    return [];
+  }
+  const rels: Rel[] = [];
+  await readPart(zip, relsPart, {
+    open(name, a) {
+      if (name !== 'Relationship' || a.Id === undefined) return;
+      const external = a.TargetMode?.toLowerCase() === 'external';
+      rels.push({ id: a.Id, type: a.Type ?? '', part: external || !a.Target ? undefined : resolveTarget(zip, dir, a.Target) });
+    },
+  });
+  return rels;
 }
 
-/**
- * Built-in East-Asian date formats (id 31 = yyyy"年"m"月"d"日", what Chinese Excel writes) are unknown to exceljs,
- * so such cells read as numbers (exceljs #2893). Give those ids their zh-CN format code.
- */
-function knowEastAsianDates(styles: StyleManager): void {
-  const get = styles.getStyleModel.bind(styles);
-  styles.getStyleModel = (id) => {
-    const model = get(id);
-    const fmtId = styles.model.styles[id]?.numFmtId;
-    if (model && !model.numFmt && fmtId !== undefined && EAST_ASIAN_DATE_FORMATS[fmtId]) model.numFmt = EAST_ASIAN_DATE_FORMATS[fmtId];
-    return model;
-  };
+/** A target as a part name: absolute from the package root, else relative to the folder of the source part. */
+function resolveTarget(zip: Zip, dir: string, target: string): string {
+  const t = target.replace(/\\/g, '/');
+  const joined = t.startsWith('/') ? t.slice(1) : posix.join(dir === '.' ? '' : dir, t);
+  const part = posix.normalize(joined).replace(/^(\.\.\/)+/, '');
+  // Targets are URIs (`sheet%201.xml` names `sheet 1.xml`); a few writers make them relative to the package root.
+  const candidates = [part, decoded(part), posix.normalize(t).replace(/^\/+/, '')];
+  return candidates.find((c) => c !== undefined && zip.find(c)) ?? part;
+}
+
+function decoded(uri: string): string | undefined {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readBook(zip: Zip, part: string): Promise<{ sheets: { name: string; id: string }[]; date1904: boolean }> {
+  const sheets: { name: string; id: string }[] = [];
+  let date1904 = false;
+  await readPart(zip, part, {
+    open(name, a) {
+      if (name === 'sheet') sheets.push({ name: a.name ?? '', id: attr(a, 'id') ?? '' });
+      else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904?.toLowerCase() === 'true';
+    },
+  });
+  return { sheets, date1904 };
 }

@@ -1,15 +1,19 @@
 // The .xlsx adapter: streams every sheet named after a kind, row 1 as headers, one InputRow per non-empty row.
 import { open, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { SHEET_NAMES, kindOfSheet } from '../fields.js';
+import { SHEET_NAMES, fieldSpec, kindOfSheet } from '../fields.js';
 import { t } from '../messages/index.js';
 import type { Cell, InputRow, Kind, SheetInfo } from '../types.js';
-import { isEmptyRow, sheetInfo } from './header.js';
+import { isEmptyRow, noticeUnknownColumns, sheetInfo } from './header.js';
 import { checkReadable } from './files.js';
 import type { ReadContext, SourceAdapter, SourceInput } from './types.js';
-import { NO_RESULT } from './xlsx-cells.js';
-import { openWorkbook } from './xlsx-reader.js';
+import { MAX_MESSAGE, oneLine, shortList } from './oneline.js';
+import { NO_RESULT, paddedText } from './xlsx-cells.js';
+import { OtherFormatError, openWorkbook, type SheetEntry } from './xlsx-reader.js';
 import type { SheetRow } from './xlsx-sheet.js';
+import type { NumFmt } from './xlsx-styles.js';
+import { XmlError } from './xml.js';
+import { DamagedError, TooLargeError } from './zip.js';
 import { readXlsxThreaded, threadedAvailable } from './xlsx-thread.js';
 
 const expectedSheets = () => Object.values(SHEET_NAMES).flat().join(', ');
@@ -38,50 +42,82 @@ export async function* readWorkbookRows(input: SourceInput, ctx: ReadContext): A
   const file = input.path;
   await checkReadable(file);
   await checkZipSignature(file);
-  // Damaged zips and XML raise internals the user cannot act on: each becomes the same one-line InputError.
-  const notXlsx = (e: unknown) => (e instanceof InputError ? e : new InputError(t('input.notXlsx', { file }), { cause: e }));
   const workbook = await openWorkbook(file).catch((e: unknown) => {
-    throw notXlsx(e);
+    throw workbookError(file, e);
   });
-  if (!workbook.sheetNames.some((n) => kindOfSheet(n))) {
-    throw new InputError(t('input.noKnownSheet', { file, sheets: workbook.sheetNames.join(', ') || '—', expected: expectedSheets() }));
-  }
-  const wanted: [string, Kind][] = [];
-  for (const name of workbook.sheetNames) {
-    const kind = kindOfSheet(name);
-    if (!kind) ctx.onNotice(t('input.sheetIgnored', { file, sheet: name, expected: expectedSheets() }));
-    else if (input.kind && kind !== input.kind) ctx.onNotice(t('input.sheetOtherKind', { file, sheet: name, kind: input.kind }));
-    else wanted.push([name, kind]);
-  }
-  for (const [name, kind] of wanted) {
-    try {
-      yield* readSheet(file, name, workbook.sheet(name), kind, input, ctx);
-    } catch (e) {
-      throw notXlsx(e);
+  try {
+    const names = workbook.sheets.map((s) => s.name);
+    if (!names.some((n) => kindOfSheet(n))) {
+      const message = (sheets: string) => t('input.noKnownSheet', { file, sheets, expected: expectedSheets() });
+      throw new InputError(message(shortList(names, MAX_MESSAGE - message('').length) || '—'));
     }
+    const wanted: [SheetEntry, Kind][] = [];
+    for (const sheet of workbook.sheets) {
+      const kind = kindOfSheet(sheet.name);
+      if (!kind) ctx.onNotice(t('input.sheetIgnored', { file, sheet: sheet.name, expected: expectedSheets() }));
+      else if (!sheet.isWorksheet) ctx.onNotice(t('input.sheetNotWorksheet', { file, sheet: sheet.name }));
+      else if (input.kind && kind !== input.kind) ctx.onNotice(t('input.sheetOtherKind', { file, sheet: sheet.name, kind: input.kind }));
+      else wanted.push([sheet, kind]);
+    }
+    for (const [sheet, kind] of wanted) {
+      try {
+        yield* readSheet(file, sheet.name, workbook.rows(sheet), workbook.numFmt, kind, input, ctx);
+      } catch (e) {
+        throw workbookError(file, e, sheet.name);
+      }
+    }
+  } finally {
+    workbook.close();
   }
 }
 
-async function* readSheet(file: string, name: string, rows: AsyncIterable<SheetRow>, kind: Kind, input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow> {
+/** Damaged zips and XML raise internals the user cannot act on: each becomes one InputError line saying which. */
+function workbookError(file: string, e: unknown, sheet?: string): Error {
+  if (e instanceof InputError) return e;
+  if (e instanceof XmlError && sheet !== undefined) {
+    return new InputError(t('input.sheetMalformed', { file, sheet, line: e.line, column: e.column, reason: oneLine(e.reason, 80) }), { cause: e });
+  }
+  if (e instanceof OtherFormatError) return new InputError(t('input.otherFormat', { file, format: e.message }), { cause: e });
+  if (e instanceof TooLargeError) return new InputError(t('input.xlsxTooLarge', { file, reason: oneLine(e.message, 120) }), { cause: e });
+  if (e instanceof DamagedError) return new InputError(t('input.xlsxDamaged', { file, reason: oneLine(e.message, 120) }), { cause: e });
+  return new InputError(t('input.notXlsx', { file }), { cause: e });
+}
+
+async function* readSheet(
+  file: string,
+  name: string,
+  batches: AsyncIterable<SheetRow[]>,
+  numFmt: NumFmt,
+  kind: Kind,
+  input: SourceInput,
+  ctx: ReadContext,
+): AsyncIterable<InputRow> {
   let sheet: SheetInfo | undefined;
+  /** Columns (0-based) of id fields: a number there reads as the text its format shows (`00012345`). */
+  let idColumns: boolean[] = [];
   let noResult = 0;
   let firstNoResult = '';
-  for await (const row of rows) {
-    if (!sheet) {
-      // Row 1 is the header by contract; a sheet whose first stored row is lower has no header at all.
-      const headers: string[] = [];
-      if (row.number === 1) for (const [col, v] of row.cells) headers[col - 1] = v === null || v === NO_RESULT ? '' : String(v);
-      sheet = sheetInfo(file, name, kind, Array.from(headers, (h) => h ?? ''), input.columns);
-      if (row.number === 1) continue;
+  for await (const rows of batches) {
+    for (const row of rows) {
+      if (!sheet) {
+        // Row 1 is the header by contract; a sheet whose first stored row is lower has no header at all.
+        const headers: string[] = [];
+        if (row.number === 1) for (const [col, v] of row.cells) headers[col - 1] = v === null || v === NO_RESULT ? '' : String(v);
+        sheet = sheetInfo(file, name, kind, Array.from(headers, (h) => h ?? ''), input.columns);
+        noticeUnknownColumns(sheet, ctx);
+        idColumns = sheet.fields.map((f) => (f ? fieldSpec(kind, f)?.type === 'id' : false));
+        if (row.number === 1) continue;
+      }
+      const values: Cell[] = new Array<Cell>(sheet.headers.length).fill(null);
+      for (const [col, v, ref, style] of row.cells) {
+        if (col > values.length) continue; // a cell with no header is not part of the contract
+        if (v === NO_RESULT) {
+          if (noResult++ === 0) firstNoResult = ref;
+        } else if (typeof v === 'number' && idColumns[col - 1]) values[col - 1] = paddedText(v, numFmt(style)) ?? v;
+        else values[col - 1] = v;
+      }
+      if (!isEmptyRow(values)) yield { sheet, row: row.number, values };
     }
-    const values: Cell[] = new Array<Cell>(sheet.headers.length).fill(null);
-    for (const [col, v, ref] of row.cells) {
-      if (col > values.length) continue; // a cell with no header is not part of the contract
-      if (v === NO_RESULT) {
-        if (noResult++ === 0) firstNoResult = ref;
-      } else values[col - 1] = v;
-    }
-    if (!isEmptyRow(values)) yield { sheet, row: row.number, values };
   }
   if (!sheet) ctx.onNotice(t('input.sheetEmpty', { file, sheet: name }));
   if (noResult) ctx.onNotice(t('input.formulaNoResult', { file, sheet: name, count: noResult, cell: firstNoResult }));

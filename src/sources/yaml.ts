@@ -36,7 +36,9 @@ function flatten(node: unknown, doc: Document, prefix = '', out = new Map<string
   // A structured field (type json in fields.ts: field_values_v2) stays whole, as the JSON text a sheet cell would hold.
   if (isJsonField(prefix) && (isSeq(n) || isMap(n))) return out.set(prefix, JSON.stringify(n.toJS(doc)));
   if (isMap(n)) {
-    for (const pair of n.items) flatten(pair.value, doc, key(String(isScalar(pair.key) ? pair.key.value : pair.key)), out);
+    // `<<: *defaults` (or a list of them) first: the record's own keys override what it merges, wherever written.
+    for (const pair of n.items) if (isMergeKey(pair.key)) for (const merged of mergedMaps(pair.value, doc)) flatten(merged, doc, prefix, out);
+    for (const pair of n.items) if (!isMergeKey(pair.key)) flatten(pair.value, doc, key(String(isScalar(pair.key) ? pair.key.value : pair.key)), out);
   } else if (isSeq(n)) {
     const items = n.items.map((i) => (isAlias(i) ? i.resolve(doc) : i));
     if (items.length && items.every((i) => isMap(i))) {
@@ -51,6 +53,15 @@ function flatten(node: unknown, doc: Document, prefix = '', out = new Map<string
     out.set(prefix, scalar(n));
   }
   return out;
+}
+
+/** The key of a merge (`<<`): a symbol once the document is parsed with merge keys on. */
+const isMergeKey = (k: unknown) => isScalar(k) && (typeof k.value === 'symbol' || (k.value === '<<' && k.type === 'PLAIN'));
+
+/** The maps a merge key brings in, the one that wins last: in `<<: [*a, *b]`, `a` takes precedence over `b`. */
+function mergedMaps(value: unknown, doc: Document): unknown[] {
+  const v = isAlias(value) ? value.resolve(doc) : value;
+  return isSeq(v) ? v.items.map((i) => (isAlias(i) ? i.resolve(doc) : i)).reverse() : [v];
 }
 
 /**

@@ -35,8 +35,9 @@ describe('xlsx adapter on a workbook written by openpyxl', () => {
       { user_id: 'E001', remedy_date: 'WallTime(2026-03-09 00:00:00)', punch_no: 0, work_type: 'on', remedy_time: 'WallTime(2026-03-09 09:02:00)', reason: '忘记打卡', status: 'approved' },
       { user_id: 'E002', remedy_date: 20260310, punch_no: 0, work_type: 2, remedy_time: '2026-03-10 18:05', reason: '外出办事', status: '通过' },
     ]);
-    expect(notices).toHaveLength(1);
+    expect(notices).toHaveLength(2);
     expect(notices[0]).toContain("'Notes'");
+    expect(notices[1]).toMatch(/sheet '请假': 1 column\(s\) not used \(unknown headers\): 备注$/);
   });
 
   it('reads only the sheets of the requested kind', async () => {

@@ -86,4 +86,22 @@ describe('yaml adapter (inline records)', () => {
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toMatch(/m\.yaml, sheet 'remedies': missing column punch_no/);
   });
+
+  it('reads merge keys: own keys win over merged ones, and an earlier merged map over a later one', async () => {
+    const path = await tmpYaml(
+      [
+        'leaves:',
+        "  - &a { user_id: E001, unit: day, reason: a, start_time: '2026-03-02 09:00', end_time: '2026-03-02 18:00', type: annual }",
+        '  - &b { reason: b, unit: hour }',
+        '  - <<: [*a, *b]',
+        '    user_id: E002',
+        '  - { <<: *a, reason: own }',
+      ].join('\n'),
+    );
+    const { rows } = await collect((ctx) => yamlAdapter.read({ path }, ctx));
+    expect(rows.slice(2).map((r) => [byField(r).user_id, byField(r).unit, byField(r).reason])).toEqual([
+      ['E002', 'day', 'a'],
+      ['E001', 'day', 'own'],
+    ]);
+  });
 });
