@@ -115,7 +115,7 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
       const state = runStateDir(paths, opts);
       const env = opts.env ?? process.env;
       if (opts.sandbox || (env.FEISHU_APP_ID && env.FEISHU_APP_SECRET)) connection = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
-      const { reconciliation } = await reconcileRun(validation.records, await readJournal(state), connection?.client, employeeType, opts.scope ?? {});
+      const { reconciliation } = await reconcileRun(validation.records, await readJournal(state), connection?.client, employeeType, { ...validation.inputs.defaults.scope, ...opts.scope });
       reconciled = countActions(reconciliation);
       for (const a of reconciliation.rows) markDry(a, outcomes, !!opts.replace);
     } else {
@@ -123,7 +123,7 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
       connection = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
       journal = await openRunJournal(paths, { ...opts, state, employeeType }, validation.inputs.files, 'apply');
       runId = journal.runId;
-      const { reconciliation, facts, view } = await reconcileRun(validation.records, journal.state, connection.client, employeeType, opts.scope ?? {});
+      const { reconciliation, facts, view } = await reconcileRun(validation.records, journal.state, connection.client, employeeType, { ...validation.inputs.defaults.scope, ...opts.scope });
       if (saved) checkSavedPlan(saved, fingerprints(validation.inputs.files, view, reconciliation), inputs[0] ?? '');
       reconciled = countActions(reconciliation);
       if (opts.prune) guardPrune(reconciliation, opts.maxPrune);

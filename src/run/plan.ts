@@ -58,7 +58,7 @@ export async function plan(paths: string[], opts: PlanOptions = {}): Promise<Pla
   let conn: Connection | undefined;
   try {
     if (online) conn = await connect({ ...opts, env, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(dir) } : {}) }, stats);
-    const { reconciliation, view, scope } = await reconcileRun(validation.records, state, conn?.client, employeeType, opts.scope ?? {});
+    const { reconciliation, view, scope } = await reconcileRun(validation.records, state, conn?.client, employeeType, { ...validation.inputs.defaults.scope, ...opts.scope });
     const full = buildPlan(validation.records, { employeeType });
     const payloads = payloadsOf(full, reconciliation);
     const requests = requestsOf(payloads, reconciliation);

@@ -103,6 +103,15 @@ function mergeDefaults(manifests: Manifest[]): Defaults {
       Object.assign(out, { [setting]: value });
       from[setting] ??= m.file;
     }
+    if (m.defaults.scope) {
+      // Two manifests with different scopes would leave the run's responsibility ambiguous.
+      const value = JSON.stringify(m.defaults.scope);
+      if (out.scope && JSON.stringify(out.scope) !== value) {
+        throw new ConfigError(t('input.defaultsConflict', { setting: 'scope', first: JSON.stringify(out.scope), firstFile: from.scope ?? '', second: value, secondFile: m.file }));
+      }
+      out.scope = m.defaults.scope;
+      from.scope ??= m.file;
+    }
     for (const kind of ['leaves', 'outs'] as const) {
       for (const [name, entry] of Object.entries(m.defaults.catalog[kind])) {
         const first: CatalogEntry | undefined = out.catalog[kind][name];

@@ -78,6 +78,19 @@ export function manifestSchema(): Record<string, unknown> {
           outs: { type: 'object', description: 'Out types.', additionalProperties: { $ref: '#/definitions/catalogEntry' } },
         },
       },
+      scope: {
+        type: 'object',
+        additionalProperties: false,
+        description: doc(
+          'The records a run answers for (plan, apply --prune): attendance dates from–to and which users. Default: the users and dates the inputs cover.',
+          '一次运行负责的记录范围（plan、apply --prune）：考勤日期起止与员工范围。默认：输入覆盖的员工与日期。',
+        ),
+        properties: {
+          from: { type: ['string', 'integer'], pattern: '^\\d{4}-?\\d{2}-?\\d{2}$', description: doc('First attendance date, e.g. 2026-03-01.', '起始考勤日期，例如 2026-03-01。') },
+          to: { type: ['string', 'integer'], pattern: '^\\d{4}-?\\d{2}-?\\d{2}$', description: doc('Last attendance date, e.g. 2026-03-31.', '结束考勤日期，例如 2026-03-31。') },
+          users: { enum: ['inputs', 'all'], description: doc('inputs (default): the users with rows; all: also every user the journal knows.', 'inputs（默认）：输入中出现的员工；all：另加日志中出现过的所有员工。') },
+        },
+      },
       sources: { type: 'array', description: doc('Workbooks and CSV files to read, relative to this file.', '要读取的工作簿与 CSV 文件，路径相对于本文件。'), items: { $ref: '#/definitions/source' } },
       ...kindLists,
     },

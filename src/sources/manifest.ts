@@ -67,13 +67,20 @@ export async function loadManifest(file: string): Promise<Manifest> {
   const v = validate(data);
   if (v.errors?.[0]) throw new ConfigError(manifestErrorMessage(file, doc, lineCounter, v.errors[0]));
 
-  const m = data as { employee_type?: Defaults['employee_type']; default_locale?: Defaults['default_locale'] } & {
+  const m = data as { employee_type?: Defaults['employee_type']; default_locale?: Defaults['default_locale']; scope?: { from?: string | number; to?: string | number; users?: 'inputs' | 'all' } } & {
     catalog?: { leaves?: Record<string, CatalogEntry>; outs?: Record<string, CatalogEntry> };
     sources?: SourceInput[];
   };
   const defaults: Defaults = { catalog: { leaves: m.catalog?.leaves ?? {}, outs: m.catalog?.outs ?? {} } };
   if (m.employee_type) defaults.employee_type = m.employee_type;
   if (m.default_locale) defaults.default_locale = m.default_locale;
+  if (m.scope) {
+    // 2026-03-01 or 20260301, as the sheets accept dates; kept as yyyyMMdd like every date the importer compares.
+    const day = (v: string | number | undefined) => (v === undefined ? undefined : String(v).replace(/-/g, ''));
+    const from = day(m.scope.from);
+    const to = day(m.scope.to);
+    defaults.scope = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(m.scope.users ? { users: m.scope.users } : {}) };
+  }
 
   const sources = (m.sources ?? []).map((s, i) => {
     if (/\.ya?ml$/i.test(s.path)) {

@@ -37,6 +37,8 @@ export interface Defaults {
   employee_type?: EmployeeType;
   default_locale?: 'ch' | 'en' | 'ja';
   catalog: { leaves: Record<string, CatalogEntry>; outs: Record<string, CatalogEntry> };
+  /** The manifest's `scope:`: the dates (yyyyMMdd) and users a run answers for (reconcile, --prune). */
+  scope?: { from?: string; to?: string; users?: 'inputs' | 'all' };
 }
 
 /** What the command line's inputs resolve to: files to stream, plus the defaults of any manifest among them. */

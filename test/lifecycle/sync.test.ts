@@ -2,7 +2,7 @@
 // (three leaves cancelled, two edited, five added, one remedy cancelled); plan shows exactly that diff; apply
 // --replace --prune makes Feishu match it (read back); a second plan has nothing to do; a wrong file is stopped by the
 // prune guard before anything is sent; a saved plan is refused once Feishu changed.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apply, plan, ConfigError, type Sandbox } from '../../src/index.js';
@@ -70,8 +70,11 @@ describe('declarative sync', () => {
       const rename = (rows: Value[][]) => rows.map((r, i) => (i === 0 ? r : [String(r[0]).replace('E', 'D'), ...r.slice(1)]));
       mkdirSync(join(dir, 'other'));
       await writeWorkbook(other, { leaves: rename(m.leaves as Value[][]), overtime: rename(m.overtime as Value[][]) });
+      // The manifest says the run answers for every user the journal knows, over March.
+      const manifest = join(dir, 'other', 'month.yaml');
+      writeFileSync(manifest, 'scope: { from: 2026-03-01, to: 2026-03-31, users: all }\nsources:\n  - path: march.xlsx\n');
       const before = writes(sb);
-      const wrong = apply([other], { ...against(sb), state, out: false, prune: true, scope: { users: 'all' } });
+      const wrong = apply([manifest], { ...against(sb), state, out: false, prune: true });
       await expect(wrong).rejects.toBeInstanceOf(ConfigError);
       await expect(wrong).rejects.toThrow(/would revoke 57 of the 57 records .* limit of 5: nothing was sent/);
       expect(writes(sb)).toBe(before);
