@@ -8,6 +8,9 @@ import { t } from '../messages/index.js';
 import { writeUndoResults, type UndoSheetRow } from '../report/results-undo.js';
 import type { Caller } from '../feishu/types.js';
 import { located, rereader, tryStatuses, type HeldStatus, type Located } from '../readback/status.js';
+import { reconcile } from '../reconcile/index.js';
+import type { HeldRecord } from '../reconcile/types.js';
+import { revokes } from './reconciled.js';
 import { forEachCall } from '../submit/executor.js';
 import { withdraw, type RecordProcess } from '../submit/withdraw.js';
 import { APPROVAL_TYPES, KINDS, isLifecycleKind, type CreatingKind, type EmployeeType, type RowStatus } from '../types.js';
@@ -133,13 +136,32 @@ async function withdrawAll(records: CreatedRecord[], journal: RunJournal, client
     if (l) where.set(l.approval_id, l);
   }
   // The state of every record at once, batched (50 users × 30 days a call): a small fraction of the moves.
-  const held = await tryStatuses([...where.values()], client);
+  const states = await tryStatuses([...where.values()], client);
+  // Undo is reconcile with nothing desired: every record of the run still standing is a revoke (or a reject).
+  const held = states && standingOnly(states, revokedByReconcile([...where.values()], states));
   let done = 0;
   return forEachCall(records, async (r): Promise<UndoRow> => {
     const row = await withdrawOne(r, { journal, client, signal, undoRuns, held, where: r.approval_id ? where.get(r.approval_id) : undefined });
     onProgress?.(++done, records.length);
     return row;
   });
+}
+
+/** The approval ids reconcile would withdraw: the run's records that stand in Feishu (pending or approved). */
+function revokedByReconcile(where: readonly Located[], states: Map<string, HeldStatus>): Set<string> {
+  const records: HeldRecord[] = where.flatMap((l) => {
+    const status = states.get(l.approval_id);
+    return status === undefined || status === 'absent' ? [] : [{ kind: l.kind, user_id: l.user_id, date: l.date, approval_id: l.approval_id, status, content: {} }];
+  });
+  const dates = where.map((l) => l.date).sort();
+  const scope = { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '', users: new Set(where.map((l) => l.user_id)) };
+  const facts = { wrote: () => true, withdrawnTimes: () => 0 };
+  return new Set(revokes(reconcile([], facts, { records, source: 'server' }, scope)).map((a) => a.held.approval_id));
+}
+
+/** States as read, with every record reconcile leaves alone marked gone, so withdraw() sends nothing for it. */
+function standingOnly(states: Map<string, HeldStatus>, revoke: Set<string>): Map<string, HeldStatus> {
+  return new Map([...states].map(([id, s]) => [id, revoke.has(id) || s === 'absent' ? s : s === 1 ? 1 : 4] as const));
 }
 
 interface WithdrawOne {
