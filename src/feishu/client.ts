@@ -1,7 +1,7 @@
 // The Feishu client: one call() per planned request, which waits out rate limits, retries what is safe to retry
 // and returns every other outcome as data. It never throws for anything Feishu or the network does.
 import { t } from '../messages/index.js';
-import { backoffMs, sleep } from './backoff.js';
+import { retryDelayMs, sleep } from './backoff.js';
 import type { BackoffOptions } from './backoff.js';
 import { classify } from './classify.js';
 import type { Verdict } from './classify.js';
@@ -9,6 +9,8 @@ import type { ClientConfig } from './config.js';
 import { explainCode } from './errors.js';
 import { Http } from './http.js';
 import type { Limiters } from './limiter.js';
+import { Storms } from './storms.js';
+import { Timeouts } from './timeouts.js';
 import { TokenError, TokenProvider } from './token.js';
 import type { CallRequest, CallResult, EventSink } from './types.js';
 
@@ -16,8 +18,13 @@ export interface ClientOptions {
   config: ClientConfig;
   /** Shared by every call: the one place the per-endpoint rate is enforced. */
   limiters: Limiters;
-  /** Response timeout per attempt (default 30 s). */
+  /**
+   * Response timeout per attempt (default 30 s): the most an attempt waits, and what it waits until an endpoint has
+   * answered enough requests for its timeout to follow the latency observed (4 × p99, see timeouts.ts).
+   */
   timeoutMs?: number;
+  /** The adapted timeout never goes below this (default 5 s): a slow but healthy server must not be cut off. */
+  timeoutFloorMs?: number;
   /** Open connections to Feishu (default 128, see HttpOptions). */
   connections?: number;
   /** Attempts for network errors, timeouts and 5xx (default 5). Rate-limit waits do not count. */
@@ -55,12 +62,16 @@ interface CallState {
   logId?: string;
   /** Some attempt failed after it was sent. */
   ambiguous: boolean;
+  /** Attempts that got no answer in time: each doubles the next attempt's timeout. */
+  timedOut: number;
 }
 
 export class FeishuClient {
   readonly #http: Http;
   readonly #tokens: TokenProvider;
   readonly #options: ClientOptions;
+  readonly #timeouts: Timeouts;
+  readonly #storms = new Storms();
 
   constructor(options: ClientOptions) {
     this.#options = options;
@@ -68,6 +79,7 @@ export class FeishuClient {
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       ...(options.connections === undefined ? {} : { connections: options.connections }),
     });
+    this.#timeouts = new Timeouts(this.#http.timeoutMs, options.timeoutFloorMs ?? 5_000);
     this.#tokens = new TokenProvider(this.#http, options.config, {
       ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
       ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
@@ -79,7 +91,7 @@ export class FeishuClient {
     const { endpoint, signal } = req;
     const maxAttempts = this.#options.maxAttempts ?? 5;
     const rateLimitCap = this.#options.rateLimitCap ?? 100;
-    const state: CallState = { attempts: 0, ambiguous: false };
+    const state: CallState = { attempts: 0, ambiguous: false, timedOut: 0 };
     let failures = 0;
     let waits = 0;
     let tokenRetries = 0;
@@ -97,6 +109,7 @@ export class FeishuClient {
       this.#emit({ type: 'response', endpoint, attempt: state.attempts, ok: v.type === 'ok', ms: attempt.ms, ...details(v) });
       // The last answer's log id is the one Feishu support needs; an attempt that got no answer keeps the previous.
       if (v.logId) state.logId = v.logId;
+      if (v.type !== 'rateLimited') this.#storms.note(endpoint, v.type === 'transient');
       switch (v.type) {
         case 'ok':
           return { ok: true, data: v.body.data, attempts: state.attempts, ...logIdOf(state) };
@@ -123,7 +136,8 @@ export class FeishuClient {
           const fail = { msg: v.msg, code: v.code, httpStatus: v.httpStatus, explanation: explainCode(v.code) };
           if (v.ambiguous && !req.retryAmbiguous) return this.#fail(state, 'transient', fail);
           if (++failures >= maxAttempts) return this.#fail(state, 'transient', fail);
-          const delayMs = backoffMs(failures, this.#options.backoff);
+          const calm = this.#options.limiters.hasRoom(endpoint) && !this.#storms.raging(endpoint);
+          const delayMs = retryDelayMs(failures, calm, this.#options.backoff);
           this.#emit({ type: 'retry', endpoint, attempt: state.attempts, reason: 'transient', delayMs, ...codeOf(v) });
           await sleep(delayMs, signal);
           continue;
@@ -154,15 +168,20 @@ export class FeishuClient {
       // during that wait must keep it from being sent.
       if (req.signal?.aborted) throw new Aborted();
       state.attempts++;
-      this.#emit({ type: 'request', endpoint: req.endpoint, attempt: state.attempts });
+      const timeoutMs = this.#timeouts.for(req.endpoint, state.timedOut);
+      this.#emit({ type: 'request', endpoint: req.endpoint, attempt: state.attempts, timeoutMs });
       const started = performance.now();
       const res = await this.#http.send({
         method: req.method,
         path: prefix + req.path + query,
         headers: { authorization: `Bearer ${token}` },
         body: req.body,
+        timeoutMs,
       });
-      return { verdict: classify(res, this.#http.timeoutMs), token, ms: Math.round(performance.now() - started) };
+      const ms = Math.round(performance.now() - started);
+      if (res.type === 'response') this.#timeouts.observe(req.endpoint, ms);
+      else if (res.timeout) state.timedOut++;
+      return { verdict: classify(res, timeoutMs), token, ms };
     };
     try {
       return await this.#options.limiters.schedule(req.endpoint, prepare, send, { retry: state.attempts > 0 });

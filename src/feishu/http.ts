@@ -10,7 +10,7 @@ export interface HttpOptions {
    * its 50/s window full at up to ~1.2 s latency (in flight ≈ rate × latency).
    */
   connections?: number;
-  /** How long to wait for the response headers, and between body chunks (default 30 s). */
+  /** How long to wait for the response headers, and between body chunks (default 30 s); a request may ask for less. */
   timeoutMs?: number;
 }
 
@@ -20,6 +20,8 @@ export interface HttpRequest {
   path: string;
   headers: Record<string, string>;
   body?: unknown;
+  /** This request's timeout, instead of the pool's. */
+  timeoutMs?: number;
 }
 
 export type HttpResult =
@@ -92,7 +94,8 @@ export class Http {
           });
         },
       };
-      this.#pool.dispatch({ method: req.method, path: req.path, headers, body }, handler);
+      const timeouts = req.timeoutMs === undefined ? {} : { headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs };
+      this.#pool.dispatch({ method: req.method, path: req.path, headers, body, ...timeouts }, handler);
     });
   }
 

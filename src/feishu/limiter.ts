@@ -1,5 +1,6 @@
 // One rate limiter per Feishu endpoint (each endpoint has its own 50 req/s budget), created once and passed to
-// the client so nothing bypasses it. Only real HTTP attempts go through it: never backoff sleeps, never skipped rows.
+// the client so nothing bypasses it. Only real HTTP attempts go through it and count as in flight: never backoff
+// sleeps (a call waiting to retry holds no slot), never skipped rows.
 import Bottleneck from 'bottleneck';
 import { SlidingWindow } from './window.js';
 
@@ -42,12 +43,23 @@ export class Limiters {
     options: { retry?: boolean } = {},
   ): Promise<T> {
     const { bottleneck, window } = this.#get(endpoint);
-    // A retry goes ahead of first attempts still queued: it has waited its turn once already.
+    // A retry goes ahead of first attempts still queued, for a slot and then for a start: it has waited its turn
+    // once already, and at the end of a run nothing else is left to fill the window while it waits.
     return bottleneck.schedule({ priority: options.retry ? 4 : 5 }, async () => {
       const prepared = await prepare();
-      await window.acquire();
+      await window.acquire(options.retry);
       return send(prepared);
     });
+  }
+
+  /**
+   * Whether a request of `endpoint` could start now without waiting for a slot or a start, and no rate-limit answer
+   * is being waited out. A retry then holds nothing up by going at once; when the window is full the queue spaces it
+   * anyway.
+   */
+  hasRoom(endpoint: string): boolean {
+    const entry = this.#byEndpoint.get(endpoint);
+    return !entry || (entry.bottleneck.queued() === 0 && entry.window.hasRoom());
   }
 
   /**

@@ -43,7 +43,8 @@ export type CallResult =
     };
 
 export type FeishuEvent =
-  | { type: 'request'; endpoint: string; attempt: number }
+  /** `timeoutMs`: how long this attempt waits for an answer (it follows the latency observed: see timeouts.ts). */
+  | { type: 'request'; endpoint: string; attempt: number; timeoutMs: number }
   | { type: 'response'; endpoint: string; attempt: number; ok: boolean; httpStatus?: number; code?: number; logId?: string; ms: number }
   | { type: 'rateLimited'; endpoint: string; httpStatus: number; waitMs: number; logId?: string }
   | { type: 'retry'; endpoint: string; attempt: number; reason: 'transient' | 'invalidToken'; delayMs: number; code?: number }

@@ -1,6 +1,7 @@
 // The guarantee behind "at most `rate` request starts in any window": a FIFO gate over the actual start times.
 // It also spaces starts evenly (windowMs / rate apart), so the window fills smoothly instead of 50 at once and then
-// nothing for a second.
+// nothing for a second. Retries are served before first attempts: a retry has waited its turn once already, and a
+// retry stuck behind a queue of first attempts is what stretches the end of a run.
 //
 // Bottleneck's minTime would space them too, but is not enough. It registers every job it may run (up to
 // maxConcurrent) at once, each with its own setTimeout at `previous + minTime`; when the event loop stalls (GC,
@@ -18,7 +19,10 @@ const STALL_MS = 4;
 export class SlidingWindow {
   /** performance.now() of the most recent starts, oldest first; never more than `rate` entries. */
   readonly #starts: number[] = [];
-  #chain: Promise<void> = Promise.resolve();
+  /** Callers waiting for a start, each list first come first served: retries, then first attempts. */
+  readonly #retries: Array<() => void> = [];
+  readonly #firsts: Array<() => void> = [];
+  #pumping = false;
   #pausedUntil = 0;
   #stretch = 1;
   #lastPenalty = 0;
@@ -30,11 +34,23 @@ export class SlidingWindow {
     readonly windowMs: number,
   ) {}
 
-  /** Resolves when one more request may start now, and records that start. Callers are served in order. */
-  acquire(): Promise<void> {
-    const turn = this.#chain.then(() => this.#waitForRoom());
-    this.#chain = turn;
-    return turn;
+  /** Resolves when one more request may start now, and records that start. Retries first, otherwise in order. */
+  acquire(retry = false): Promise<void> {
+    return new Promise((resolve) => {
+      (retry ? this.#retries : this.#firsts).push(resolve);
+      if (!this.#pumping) void this.#pump();
+    });
+  }
+
+  /**
+   * Whether a request could start now without waiting: nobody is queued, the window is not full, and no rate-limit
+   * answer is being waited out or has recently widened the window.
+   */
+  hasRoom(): boolean {
+    const now = performance.now();
+    if (this.#pumping || now < this.#pausedUntil) return false;
+    const windowMs = this.#windowAt(now);
+    return windowMs === this.windowMs && this.#startsWithin(now, windowMs) < this.rate;
   }
 
   /** See Limiters.rateLimited. Answers from one burst (already in flight together) widen the window only once. */
@@ -45,15 +61,37 @@ export class SlidingWindow {
     this.#lastPenalty = now;
   }
 
+  /** Hands out starts one at a time. Who gets one is decided when it is free, so a retry that came meanwhile goes first. */
+  async #pump(): Promise<void> {
+    this.#pumping = true;
+    try {
+      while (this.#retries.length + this.#firsts.length > 0) {
+        await this.#waitForRoom();
+        (this.#retries.shift() ?? this.#firsts.shift())?.();
+      }
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  /** The window's current length: widened after rate-limit answers, back to normal once they have stopped for a while. */
+  #windowAt(now: number): number {
+    if (this.#stretch > 1 && now - this.#lastPenalty > CALM_MS) this.#stretch = 1;
+    return this.windowMs * this.#stretch;
+  }
+
+  #startsWithin(now: number, windowMs: number): number {
+    // A start exactly windowMs ago still counts: the server may count both ends of its window.
+    while (this.#starts.length > 0 && now - this.#starts[0]! > windowMs) this.#starts.shift();
+    return this.#starts.length;
+  }
+
   async #waitForRoom(): Promise<void> {
     for (;;) {
       const now = performance.now();
-      if (this.#stretch > 1 && now - this.#lastPenalty > CALM_MS) this.#stretch = 1;
-      const windowMs = this.windowMs * this.#stretch;
-      // A start exactly windowMs ago still counts: the server may count both ends of its window.
-      while (this.#starts.length > 0 && now - this.#starts[0]! > windowMs) this.#starts.shift();
+      const windowMs = this.#windowAt(now);
       let wait = Math.max(this.#pausedUntil - now, this.#next - now);
-      if (this.#starts.length >= this.rate) wait = Math.max(wait, this.#starts[0]! + windowMs - now + 1);
+      if (this.#startsWithin(now, windowMs) >= this.rate) wait = Math.max(wait, this.#starts[0]! + windowMs - now + 1);
       if (wait <= 0) {
         this.#starts.push(now);
         // Due one gap after the previous due time, so timer overshoot (a ms or so per sleep) does not add up and
