@@ -147,7 +147,9 @@ export interface RowOutcome {
   approval_id?: string;
   idempotent_id?: string;
   error_code?: string;
+  /** In the run's language (setLang); `message` holds the same as a catalog id and parameters, when it is ours. */
   error_message?: string;
+  message?: { id: string; params: Record<string, string | number> };
   log_id?: string;
 }
 

@@ -9,6 +9,7 @@ import { sendApprovalGroup } from '../submit/approvals.js';
 import type { SubmitContext } from '../submit/context.js';
 import type { NormalizedRecord } from '../types.js';
 import { generation, nextId } from '../reconcile/family.js';
+import { said } from '../messages/said.js';
 
 export interface ConfirmCounts {
   confirmed: number;
@@ -48,7 +49,7 @@ function settleFound(rows: NormalizedRecord[], approved: Map<string, HeldApprova
       continue;
     }
     counts.confirmed++;
-    if (o.status === 'failed') ctx.outcomes.setRaw({ ...o, status: 'exists', approval_id: held.approval_id, error_message: t('confirm.existsAfterRefusal') });
+    if (o.status === 'failed') ctx.outcomes.setRaw({ ...o, status: 'exists', approval_id: held.approval_id, ...said('confirm.existsAfterRefusal') });
     else ctx.outcomes.setRaw({ ...o, approval_id: held.approval_id, idempotent_id: held.idempotent_id });
   }
   return left;
@@ -81,7 +82,7 @@ export async function confirmApprovals(records: readonly NormalizedRecord[], ctx
     if (stillNot.includes(r)) {
       if (o.status === 'created' || o.status === 'exists') {
         const state = family(r, revoked).length ? t('state.revoked') : t('confirm.missingState');
-        ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', error_message: t('confirm.unconfirmed', { state }) });
+        ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', ...said('confirm.unconfirmed', { state }) });
         counts.unconfirmed++;
       }
     } else {

@@ -1,11 +1,11 @@
 // The verify step of apply: after the writes, read back every record of the run's users and dates and settle each
 // row from what Feishu holds (README "Verify after apply"). Runs on the query endpoints' own rate limits.
 import { ReadBackError } from '../readback/errors.js';
-import { t } from '../messages/index.js';
 import type { SubmitContext } from '../submit/context.js';
 import { isLifecycleKind, type NormalizedRecord } from '../types.js';
 import { confirmApprovals, type ConfirmCounts } from './approvals.js';
 import { confirmRemedies } from './remedies.js';
+import { said } from '../messages/said.js';
 
 export type { ConfirmCounts };
 
@@ -30,7 +30,7 @@ async function guarded(rows: readonly NormalizedRecord[], ctx: SubmitContext, co
       const o = ctx.outcomes.get(r.ref);
       if (o?.status !== 'created' && o?.status !== 'exists') continue;
       counts.unconfirmed++;
-      ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', error_message: t('confirm.readFailed', { message: e.message }) });
+      ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', ...said('confirm.readFailed', { message: e.message }) });
     }
   }
 }

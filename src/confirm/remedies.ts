@@ -8,6 +8,7 @@ import type { SubmitContext } from '../submit/context.js';
 import { stateName } from '../submit/remedies.js';
 import type { NormalizedRecord } from '../types.js';
 import type { ConfirmCounts } from './approvals.js';
+import { said } from '../messages/said.js';
 
 const WANTED = { pending: undefined, approved: 2, rejected: 1 } as const;
 
@@ -33,6 +34,6 @@ export async function confirmRemedies(records: readonly NormalizedRecord[], ctx:
     if (o.status === 'failed') continue;
     counts.unconfirmed++;
     const state = now === undefined ? t('confirm.missingState') : stateName(now);
-    ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', error_message: t('confirm.remedyUnconfirmed', { approval_id: o.approval_id, state, wanted: r.status ?? 'pending' }) });
+    ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', ...said('confirm.remedyUnconfirmed', { approval_id: o.approval_id, state, wanted: r.status ?? 'pending' }) });
   }
 }

@@ -15,6 +15,7 @@ import { withdraw, type RecordProcess } from '../submit/withdraw.js';
 import { located, rereader, tryStatuses, type Located } from '../readback/status.js';
 import { APPROVAL_TYPES, type CreatingKind, type EmployeeType, type NormalizedRecord } from '../types.js';
 import type { RunJournal } from './journal.js';
+import { said } from '../messages/said.js';
 
 export interface DecideOptions {
   replace?: boolean;
@@ -58,7 +59,8 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
         if (opts.replace) replacements.push({ record: r, approval_id: a.earlier.approval_id });
         else {
           const changes = describeChanges(a.changes);
-          outcomes.set(r, 'conflict', { approval_id: a.earlier.approval_id, error_message: t('apply.conflict', { approval_id: a.earlier.approval_id }) + (changes ? ` (${changes})` : '') });
+          const m = said('apply.conflict', { approval_id: a.earlier.approval_id });
+          outcomes.set(r, 'conflict', { approval_id: a.earlier.approval_id, ...m, error_message: m.error_message + (changes ? ` (${changes})` : '') });
           continue;
         }
       }

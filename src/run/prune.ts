@@ -1,13 +1,13 @@
 // apply --prune: withdraw what this tool wrote in scope and the inputs no longer want (reconcile's `revoke` actions):
 // an approved record is revoked (4), a pending remedy rejected (1), through the same withdraw() as undo and --replace.
 import type { Caller } from '../feishu/types.js';
-import { t } from '../messages/index.js';
 import { located, rereader } from '../readback/status.js';
 import type { RecordAction } from '../reconcile/types.js';
 import { forEachCall } from '../submit/executor.js';
 import { withdraw } from '../submit/withdraw.js';
 import { APPROVAL_TYPES, type CreatingKind, type EmployeeType, type RowStatus } from '../types.js';
 import type { RunJournal } from './journal.js';
+import { said } from '../messages/said.js';
 
 export interface PrunedRecord {
   approval_id: string;
@@ -25,7 +25,7 @@ type Revoke = Extract<RecordAction, { type: 'revoke' }>;
 export async function prune(actions: readonly Revoke[], journal: RunJournal, client: Caller, signal: AbortSignal, employeeType: EmployeeType): Promise<PrunedRecord[]> {
   return forEachCall(actions, async ({ held }): Promise<PrunedRecord> => {
         const base = { approval_id: held.approval_id, kind: held.kind, user_id: held.user_id, date: held.date };
-        if (signal.aborted) return { ...base, action: 'none', status: 'skipped', error_message: t('submit.interrupted') };
+        if (signal.aborted) return { ...base, action: 'none', status: 'skipped', ...said('submit.interrupted') };
         const where = located({ approval_id: held.approval_id, kind: held.kind, user_id: held.user_id, date: held.date }, employeeType);
         const w = await withdraw(held.kind, held.approval_id, held.status as 0 | 2, {
           client,

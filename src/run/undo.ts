@@ -17,6 +17,7 @@ import { APPROVAL_TYPES, KINDS, isLifecycleKind, type CreatingKind, type Employe
 import { sandboxStorePath } from './paths.js';
 import { connect, type ConnectOptions, type RunStats } from './connect.js';
 import { DEFAULT_STATE_DIR, openRunJournal, type RunJournal } from './journal.js';
+import { said } from '../messages/said.js';
 
 export interface UndoOptions extends Pick<ConnectOptions, 'sandbox' | 'baseUrl' | 'rate' | 'env'> {
   /** The apply run to undo. Default: the latest apply run that wrote something. */
@@ -123,7 +124,7 @@ const rowOf = (r: CreatedRecord, rest: Omit<UndoRow, 'file' | 'sheet' | 'row' | 
 });
 
 function planned(r: CreatedRecord, view: JournalView): UndoRow {
-  if (!r.approval_id) return rowOf(r, { action: 'none', status: 'failed', error_message: t('undo.noApprovalId') });
+  if (!r.approval_id) return rowOf(r, { action: 'none', status: 'failed', ...said('undo.noApprovalId') });
   if (gone(view, r)) return rowOf(r, { action: 'none', status: 'exists' });
   return rowOf(r, { action: r.kind === 'remedies' ? 'revoke-or-reject' : 'revoke', status: 'planned' });
 }
@@ -177,7 +178,7 @@ interface WithdrawOne {
 async function withdrawOne(r: CreatedRecord, o: WithdrawOne): Promise<UndoRow> {
   const kind = r.kind as CreatingKind;
   const approval_id = r.approval_id;
-  if (!approval_id) return rowOf(r, { action: 'none', status: 'failed', error_message: t('undo.noApprovalId') });
+  if (!approval_id) return rowOf(r, { action: 'none', status: 'failed', ...said('undo.noApprovalId') });
   const record: RecordProcess = (status, res, exists) => o.journal.process(approval_id, APPROVAL_TYPES[kind], status, res, exists);
   const held = o.where ? o.held?.get(approval_id) : undefined;
   if (held === undefined && gone(o.journal.state, r)) {
@@ -187,7 +188,7 @@ async function withdrawOne(r: CreatedRecord, o: WithdrawOne): Promise<UndoRow> {
     if (p && !o.undoRuns.has(p.run)) await record(p.status === 1 ? 1 : 4, { ok: true, data: null, attempts: 0 }, true);
     return rowOf(r, { action: 'none', status: 'exists' });
   }
-  if (o.signal.aborted) return rowOf(r, { action: 'none', status: 'skipped', error_message: t('submit.interrupted') });
+  if (o.signal.aborted) return rowOf(r, { action: 'none', status: 'skipped', ...said('submit.interrupted') });
   const w = await withdraw(kind, approval_id, held, { client: o.client, record, reread: rereader(o.where, o.client), signal: o.signal });
   return rowOf(r, w);
 }

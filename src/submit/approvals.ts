@@ -8,6 +8,7 @@ import { APPROVAL_KEYS, type ApprovalKind, type NormalizedRecord } from '../type
 import { closedUnsent, errorText, type CallResult, type SubmitContext } from './context.js';
 import { readApprovals } from '../readback/approvals.js';
 import { ReadBackError } from '../readback/errors.js';
+import { said } from '../messages/said.js';
 
 const PATH = '/open-apis/attendance/v1/user_approvals';
 /** A group is resent at most this often after partial failures (each round removes at least one record). */
@@ -37,7 +38,7 @@ export async function sendApprovalGroup(key: string, records: NormalizedRecord[]
   let pending = records;
   for (let round = 0; pending.length > 0; round++) {
     if (round >= MAX_ROUNDS) {
-      for (const r of pending) ctx.outcomes.set(r, 'failed', { error_message: t('submit.tooManyRounds') });
+      for (const r of pending) ctx.outcomes.set(r, 'failed', { ...said('submit.tooManyRounds') });
       return;
     }
     // Every round reuses the group's key, so whichever later run settles the group also closes an intent left open here.

@@ -1,9 +1,9 @@
 // What every submit step needs, passed in once (taze: one queue, shared, so nothing bypasses it).
 import type { CallRequest, CallResult, Caller } from '../feishu/types.js';
-import { t } from '../messages/index.js';
 import type { Located } from '../readback/status.js';
 import type { EmployeeType, Endpoint, NormalizedRecord } from '../types.js';
 import type { Outcomes } from './outcomes.js';
+import { said } from '../messages/said.js';
 
 export type { CallRequest, CallResult, Caller };
 
@@ -60,7 +60,7 @@ export const wasNotSent = (res: CallResult): boolean => !res.ok && !!res.aborted
  */
 export async function closedUnsent(res: CallResult, records: NormalizedRecord[], req: string, ctx: SubmitContext): Promise<boolean> {
   if (!wasNotSent(res)) return false;
-  for (const r of records) ctx.outcomes.set(r, 'skipped', { error_message: t('submit.interrupted') });
+  for (const r of records) ctx.outcomes.set(r, 'skipped', { ...said('submit.interrupted') });
   await ctx.journal.outcome(req, 'failed', [], {});
   return true;
 }

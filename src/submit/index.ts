@@ -1,6 +1,5 @@
 // submit: execute a plan. Each endpoint runs on its own (remedies do not wait for approvals), bounded by the
 // client's per-endpoint limiter, through the one executor (executor.ts) every sending flow shares.
-import { t } from '../messages/index.js';
 import type { NormalizedRecord, PlannedRequest } from '../types.js';
 import { sendApprovalGroup } from './approvals.js';
 import type { SubmitContext } from './context.js';
@@ -8,6 +7,7 @@ import { forEachCall } from './executor.js';
 import { sendLifecycle } from './lifecycle.js';
 import { rereader, tryStatuses, type Located } from '../readback/status.js';
 import { matchRemedies, queryRemedies, sendRemedy, type ServerRemedy } from './remedies.js';
+import { said } from '../messages/said.js';
 
 
 export interface SubmitWork {
@@ -29,7 +29,7 @@ export async function submit(work: SubmitWork, ctx: SubmitContext): Promise<void
 }
 
 function notStarted(records: NormalizedRecord[], ctx: SubmitContext): void {
-  for (const r of records) ctx.outcomes.set(r, 'skipped', { error_message: t('submit.interrupted') });
+  for (const r of records) ctx.outcomes.set(r, 'skipped', { ...said('submit.interrupted') });
 }
 
 /** Ctrl-C caught these in the limiter's queue: progress must not count them as done. */
@@ -52,7 +52,7 @@ async function submitRemedies(work: SubmitWork['requests'], ctx: SubmitContext, 
   if (!matched) {
     const server = await queryRemedies(records, ctx);
     if (!server) {
-      for (const r of records) ctx.outcomes.set(r, 'failed', { error_message: t('submit.remedyQueryFailed') });
+      for (const r of records) ctx.outcomes.set(r, 'failed', { ...said('submit.remedyQueryFailed') });
       return;
     }
     matched = matchRemedies(records, server);

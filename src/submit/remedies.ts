@@ -7,6 +7,7 @@ import { readRemedies, type ServerRemedy } from '../readback/remedies.js';
 import { matchRemedies } from '../reconcile/remedies.js';
 import type { NormalizedRecord, RemedyStatus } from '../types.js';
 import { closedUnsent, errorText, wasNotSent, type SubmitContext } from './context.js';
+import { said } from '../messages/said.js';
 
 const CREATE = '/open-apis/attendance/v1/user_task_remedys';
 const PROCESS = '/open-apis/attendance/v1/approval_infos/process';
@@ -90,7 +91,7 @@ export async function sendRemedy(key: string, record: NormalizedRecord, known: S
   }
   for (let attempt = 1; !approval_id; attempt++) {
     if (attempt > MAX_CREATE_ATTEMPTS || ctx.signal.aborted) {
-      ctx.outcomes.set(record, 'failed', { error_message: t('submit.ambiguous', { message: 'no answer' }) });
+      ctx.outcomes.set(record, 'failed', { ...said('submit.ambiguous', { message: 'no answer' }) });
       return;
     }
     await ctx.journal.intent(key, 'user_task_remedys', [record]);
@@ -121,7 +122,7 @@ export async function sendRemedy(key: string, record: NormalizedRecord, known: S
       status = 'created';
       await ctx.journal.outcome(key, 'ok', [{ hash: record.hash, status, approval_id }], meta);
     } else if (!server) {
-      ctx.outcomes.set(record, 'failed', { error_message: t('submit.ambiguous', { message: errorText(res) }), ...(logId ? { log_id: logId } : {}) });
+      ctx.outcomes.set(record, 'failed', { ...said('submit.ambiguous', { message: errorText(res) }), ...(logId ? { log_id: logId } : {}) });
       return;
     }
   }

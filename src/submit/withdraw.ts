@@ -8,6 +8,7 @@ import { t } from '../messages/index.js';
 import { APPROVAL_TYPES, type CreatingKind, type RowStatus } from '../types.js';
 import { errorText, wasNotSent, type CallResult, type Caller } from './context.js';
 import { stateName } from './remedies.js';
+import { said } from '../messages/said.js';
 
 type WithdrawAction = 'revoke' | 'reject' | 'none';
 
@@ -40,10 +41,10 @@ export async function withdraw(kind: CreatingKind, approval_id: string, held: He
     deps.client.call({ endpoint: 'approval_infos_process', method: 'POST', path: PROCESS_PATH, body: { approval_id, approval_type, status }, retryAmbiguous: true, ...(deps.signal ? { signal: deps.signal } : {}) });
   if (gone(held)) {
     await deps.record(held === 1 ? 1 : 4, NOTHING_TO_DO, true);
-    return { action: 'none', status: 'exists', ...(held === 'absent' ? { error_message: t('submit.stateAbsent') } : {}) };
+    return { action: 'none', status: 'exists', ...(held === 'absent' ? { ...said('submit.stateAbsent') } : {}) };
   }
   if (held === 0 && kind !== 'remedies') {
-    return { action: 'none', status: 'failed', error_message: t('submit.pendingNotRemedy', { approval_id }) };
+    return { action: 'none', status: 'failed', ...said('submit.pendingNotRemedy', { approval_id }) };
   }
   // Approved: revoke. Pending remedy: reject. Unknown state: revoke, and for a remedy then reject; the server
   // refuses whichever does not apply, and the state read afterwards says which one stands.
@@ -58,7 +59,7 @@ export async function withdraw(kind: CreatingKind, approval_id: string, held: He
       await deps.record(status, res, false);
       return { action, status: 'updated', ...log };
     }
-    if (wasNotSent(res)) return { action, status: 'skipped', error_message: t('submit.interrupted') };
+    if (wasNotSent(res)) return { action, status: 'skipped', ...said('submit.interrupted') };
     last = res;
   }
   if (!last) return { action, status: 'failed' };

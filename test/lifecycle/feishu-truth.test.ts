@@ -203,6 +203,8 @@ describe('apply ends as a run whatever happens at its end', () => {
       const res = await apply([input], { ...against(sb), state: join(dir, 's'), out: false, signal: stop.signal });
       expect(res.interrupted).toBe(true);
       expect(res.counts).toMatchObject({ skipped: 12, failed: 0 });
+      // Plain data too: the catalog id and its parameters, for a program that renders it in another language.
+      expect([...res.outcomes.all()][0]?.message).toEqual({ id: 'submit.interrupted', params: {} });
     });
   });
 });
