@@ -9,6 +9,7 @@ export { history, type HistoryResult } from './verify/history.js';
 export { startSandbox, SANDBOX_DIALECTS, DIALECTS, type Sandbox, type SandboxOptions, type Dialect, type DialectName } from './sandbox/index.js';
 export { reconcile, scopeOf, totals, type Reconciliation, type RowAction, type RecordAction, type HeldRecord, type ServerView, type Scope, type FieldChange } from './reconcile/index.js';
 export type { ScopeOptions } from './run/reconciled.js';
+export type { RunEvents } from './run/events.js';
 export type { PrunedRecord } from './run/prune.js';
 export type { ConfirmCounts } from './confirm/index.js';
 export { buildPlan, type Plan } from './plan/plan.js';

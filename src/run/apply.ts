@@ -12,6 +12,7 @@ import { submit } from '../submit/index.js';
 import type { EmployeeType, Endpoint, Kind } from '../types.js';
 import { connect, type Connection } from './connect.js';
 import { decide, describeChanges } from './decide.js';
+import type { RunEvents } from './events.js';
 import type { RowAction } from '../reconcile/types.js';
 import { prune, type PrunedRecord } from './prune.js';
 import { guardPrune, reconcileRun, revokes, type ScopeOptions } from './reconciled.js';
@@ -54,16 +55,8 @@ export interface ApplyOptions {
   events?: ApplyEvents;
 }
 
-export interface ApplyEvents {
-  onNotice?(message: string): void;
-  /** The work per endpoint is known (after skipping what is settled). */
-  onPlanned?(totals: Partial<Record<Endpoint, number>>): void;
-  onProgress?(endpoint: Endpoint, done: number, total: number): void;
-  onRateLimited?(endpoint: string): void;
-  onRetry?(endpoint: string): void;
-  /** A request was sent (every attempt counts): progress shows requests per second from these. */
-  onRequest?(endpoint: string): void;
-}
+/** Kept under its first name: apply's events are every run's events. */
+export type ApplyEvents = RunEvents;
 
 export interface ApplyResult {
   runId?: string;

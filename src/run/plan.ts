@@ -11,6 +11,7 @@ import { runStateDir, sandboxStorePath } from './paths.js';
 import { connect, type Connection, type RunStats } from './connect.js';
 import { reconcileRun, revokes, type ScopeOptions } from './reconciled.js';
 import { validateInputs, type ValidationResult } from './validate.js';
+import type { RunEvents } from './events.js';
 
 export interface PlanOptions {
   kind?: Kind;
@@ -23,7 +24,7 @@ export interface PlanOptions {
   /** Credentials come from here (FEISHU_APP_ID, FEISHU_APP_SECRET): without them the plan is against the journal alone. */
   env?: NodeJS.ProcessEnv;
   scope?: ScopeOptions;
-  onNotice?(message: string): void;
+  events?: Pick<RunEvents, 'onNotice'>;
 }
 
 export interface PlanResult {
@@ -48,7 +49,7 @@ export interface PlanResult {
 }
 
 export async function plan(paths: string[], opts: PlanOptions = {}): Promise<PlanResult> {
-  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(opts.onNotice ? { onNotice: opts.onNotice } : {}) });
+  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(opts.events?.onNotice ? { onNotice: opts.events.onNotice } : {}) });
   const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
   const dir = runStateDir(paths, opts);
   const state = await readJournal(dir);

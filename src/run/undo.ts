@@ -17,6 +17,7 @@ import { APPROVAL_TYPES, KINDS, isLifecycleKind, type CreatingKind, type Employe
 import { sandboxStorePath } from './paths.js';
 import { connect, type ConnectOptions, type RunStats } from './connect.js';
 import { DEFAULT_STATE_DIR, openRunJournal, type RunJournal } from './journal.js';
+import type { RunEvents } from './events.js';
 import { said } from '../messages/said.js';
 
 export interface UndoOptions extends Pick<ConnectOptions, 'sandbox' | 'baseUrl' | 'rate' | 'env'> {
@@ -29,7 +30,7 @@ export interface UndoOptions extends Pick<ConnectOptions, 'sandbox' | 'baseUrl' 
   /** Workbook path; false: none. Default: `<state folder>/undo-<run>.xlsx`. */
   out?: string | false;
   signal?: AbortSignal;
-  events?: { onNotice?(message: string): void; onProgress?(done: number, total: number): void };
+  events?: RunEvents;
 }
 
 export type UndoRow = UndoSheetRow & { action: 'revoke' | 'reject' | 'none' | 'revoke-or-reject' };
@@ -72,6 +73,7 @@ export async function undo(opts: UndoOptions = {}): Promise<UndoResult> {
       const settings = { state: dir, run: target, ...(opts.sandbox ? { sandbox: true } : {}), ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}) };
       journal = await openRunJournal([], settings, [], 'undo');
       runId = journal.runId;
+      opts.events?.onPlanned?.({ approval_infos_process: records.length });
       rows = await withdrawAll(records, journal, conn.client, signal, opts.events?.onProgress, employeeTypeOf(view, target));
     } finally {
       // The sandbox saves its records on close: before the journal's lock is released, so no other run reads them stale.
@@ -129,7 +131,7 @@ function planned(r: CreatedRecord, view: JournalView): UndoRow {
   return rowOf(r, { action: r.kind === 'remedies' ? 'revoke-or-reject' : 'revoke', status: 'planned' });
 }
 
-async function withdrawAll(records: CreatedRecord[], journal: RunJournal, client: Caller, signal: AbortSignal, onProgress: ((done: number, total: number) => void) | undefined, employeeType: EmployeeType): Promise<UndoRow[]> {
+async function withdrawAll(records: CreatedRecord[], journal: RunJournal, client: Caller, signal: AbortSignal, onProgress: RunEvents['onProgress'], employeeType: EmployeeType): Promise<UndoRow[]> {
   const undoRuns = new Set(journal.state.runs().filter((r) => r.command === 'undo').map((r) => r.run));
   const where = new Map<string, Located>();
   for (const r of records) {
@@ -143,7 +145,7 @@ async function withdrawAll(records: CreatedRecord[], journal: RunJournal, client
   let done = 0;
   return forEachCall(records, async (r): Promise<UndoRow> => {
     const row = await withdrawOne(r, { journal, client, signal, undoRuns, held, where: r.approval_id ? where.get(r.approval_id) : undefined });
-    onProgress?.(++done, records.length);
+    onProgress?.('approval_infos_process', ++done, records.length);
     return row;
   });
 }

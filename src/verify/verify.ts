@@ -4,6 +4,7 @@ import { defaultOutputPath } from '../report/paths.js';
 import { ConfigError } from '../errors.js';
 import { t } from '../messages/index.js';
 import { connect, type ConnectOptions, type RunStats } from '../run/connect.js';
+import type { RunEvents } from '../run/events.js';
 import { rowKey, validateInputs } from '../run/validate.js';
 import type { SubmitContext } from '../submit/context.js';
 import { queryRemedies } from '../submit/remedies.js';
@@ -23,7 +24,7 @@ export interface VerifyOptions extends Pick<ConnectOptions, 'sandbox' | 'baseUrl
   out?: string | false;
   /** State folder (with --sandbox: where `apply --sandbox` kept the sandbox's data). */
   state?: string;
-  onNotice?(message: string): void;
+  events?: Pick<RunEvents, 'onNotice'>;
 }
 
 export interface VerifyRow {
@@ -83,7 +84,7 @@ function problemsByRow(problems: readonly Problem[]): Map<string, string> {
 }
 
 export async function verify(paths: string[], opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(opts.onNotice ? { onNotice: opts.onNotice } : {}) });
+  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(opts.events?.onNotice ? { onNotice: opts.events.onNotice } : {}) });
   const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
   const stats: RunStats = { requests: {}, rateLimitWaits: 0, retries: 0 };
   // With --sandbox, read what `apply --sandbox` wrote: the sandbox kept in its state folder.

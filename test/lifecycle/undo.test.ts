@@ -48,7 +48,7 @@ describe('undo', () => {
       const { state } = await importMonth(sb, dir, 4, 3, 0);
       const controller = new AbortController();
       // At 2 requests a second most of the 24 are still waiting for the limiter when the user presses Ctrl-C.
-      const first = await undo({ ...against(sb), state, rate: 2, out: false, signal: controller.signal, events: { onProgress: (done) => done === 2 && controller.abort() } });
+      const first = await undo({ ...against(sb), state, rate: 2, out: false, signal: controller.signal, events: { onProgress: (_endpoint, done) => done === 2 && controller.abort() } });
       expect(first.interrupted).toBe(true);
       const revoked = first.counts.updated ?? 0;
       expect(revoked).toBeGreaterThan(0);

@@ -49,7 +49,7 @@ export function registerVerify(program: Command): void {
 async function runVerify(inputs: string[], flags: VerifyFlags): Promise<number> {
   const { json, ...options } = flags;
   const { verify } = await import('../../verify/verify.js'); // loaded on use: startup only pays for the command that runs
-  const result = await verify(inputs, { ...options, env: process.env, ...(json ? {} : { onNotice: (m: string) => say(`${t('cli.notice')}: ${m}`) }) });
+  const result = await verify(inputs, { ...options, env: process.env, ...(json ? {} : { events: { onNotice: (m: string) => say(`${t('cli.notice')}: ${m}`) } }) });
   const notPresent = result.rows.filter((r) => r.status !== 'present' && r.status !== 'unchecked');
   if (json) printJson(toJson(result, notPresent));
   else printSummary(result, notPresent);
