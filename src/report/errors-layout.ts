@@ -1,16 +1,16 @@
-// Which rows and columns the error report holds: pure, so the writer only draws what this decides.
+// Which sheets and columns the error report holds: pure, so the writer only draws what this decides.
 // One output sheet per input sheet name; sheets of the same name from several files are merged (with a
 // `source_file` column) because Excel cannot hold two sheets of one name and the name is what `validate` reads.
-import { KINDS, type InputRow, type Problem, type SheetInfo } from '../types.js';
+// Decided from the input sheets alone (a handful), so the rows can be streamed through afterwards.
+import { KINDS, type Kind, type Problem, type SheetInfo } from '../types.js';
+import type { InvalidRow } from './errors-source.js';
 import { outputSheetName, sheetKey, squashHeader } from './table.js';
 
 /** Columns the report adds; an input column of that name (from an earlier report fed back in) is regenerated. */
 export const ADDED = { row: 'source_row', errors: 'errors', file: 'source_file' } as const;
 const ADDED_KEYS = new Set<string>(Object.values(ADDED));
 
-export interface ReportRow {
-  row: InputRow;
-  problems: Problem[];
+export interface ReportRow extends InvalidRow {
   /** Output column (0-based, among the input columns) of each input column; -1 when dropped. */
   columnMap: number[];
   /** Problems pinned to an output column (0-based), by column. */
@@ -19,45 +19,55 @@ export interface ReportRow {
 
 export interface ReportSheet {
   name: string;
+  kind: Kind;
   headers: string[];
   /** Id-like fields per output column, kept as text. */
   fields: (string | null)[];
   withFile: boolean;
-  rows: ReportRow[];
+  /**
+   * The input sheets written here, by file name order; sheets whose files compare equal share a group and their rows
+   * are merged by row number. That is the order of the rows: by file, then by row.
+   */
+  groups: SheetInfo[][];
+  /** Output column of each input column, per input sheet. */
+  columnMaps: Map<SheetInfo, number[]>;
 }
 
-export const rowKey = (file: string, sheet: string, row: number) => `${file}\u0000${sheet}\u0000${row}`;
-
-export function layoutErrorReport(rows: readonly InputRow[], problems: readonly Problem[]): ReportSheet[] {
-  const byRow = new Map<string, Problem[]>();
-  for (const p of problems) {
-    const k = rowKey(p.file, p.sheet, p.row);
-    const list = byRow.get(k);
-    if (list) list.push(p);
-    else byRow.set(k, [p]);
-  }
-  const sheets = new Map<string, { sheet: ReportSheet; keys: string[]; files: Set<string>; maps: Map<SheetInfo, number[]> }>();
-  for (const row of rows) {
-    const found = byRow.get(rowKey(row.sheet.file, row.sheet.name, row.row));
-    if (!found) continue;
-    const name = outputSheetName(row.sheet);
-    let entry = sheets.get(sheetKey(name));
+/** `sheets`: the input sheets with a reported row, in the order of their first one (which orders the columns). */
+export function layoutErrorReport(sheets: readonly SheetInfo[]): ReportSheet[] {
+  const out = new Map<string, { sheet: ReportSheet; keys: string[]; members: SheetInfo[] }>();
+  for (const info of sheets) {
+    const name = outputSheetName(info);
+    let entry = out.get(sheetKey(name));
     if (!entry) {
-      entry = { sheet: { name, headers: [], fields: [], withFile: false, rows: [] }, keys: [], files: new Set(), maps: new Map() };
-      sheets.set(sheetKey(name), entry);
+      const sheet: ReportSheet = { name, kind: info.kind, headers: [], fields: [], withFile: false, groups: [], columnMaps: new Map() };
+      out.set(sheetKey(name), (entry = { sheet, keys: [], members: [] }));
     }
-    entry.files.add(row.sheet.file);
-    let columnMap = entry.maps.get(row.sheet);
-    if (!columnMap) {
-      columnMap = mapColumns(row.sheet, entry.keys, entry.sheet);
-      entry.maps.set(row.sheet, columnMap);
-    }
-    entry.sheet.rows.push({ row, problems: found, columnMap, faults: pinFaults(row.sheet, columnMap, found) });
+    entry.members.push(info);
+    entry.sheet.columnMaps.set(info, mapColumns(info, entry.keys, entry.sheet));
   }
-  const out = [...sheets.values()].map(({ sheet, files }) => ({ ...sheet, withFile: files.size > 1 }));
-  for (const s of out) s.rows.sort((a, b) => a.row.sheet.file.localeCompare(b.row.sheet.file) || a.row.row - b.row.row);
-  const kindOrder = (s: ReportSheet) => KINDS.indexOf(s.rows[0]!.row.sheet.kind);
-  return out.sort((a, b) => kindOrder(a) - kindOrder(b));
+  const result = [...out.values()].map(({ sheet, members }) => {
+    const groups = groupByFile(members);
+    return { ...sheet, kind: groups[0]![0]!.kind, withFile: new Set(members.map((m) => m.file)).size > 1, groups };
+  });
+  return result.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind));
+}
+
+/** Sorted by file the way the rows are (localeCompare, stable); neighbours that compare equal form one group. */
+function groupByFile(members: SheetInfo[]): SheetInfo[][] {
+  const groups: SheetInfo[][] = [];
+  for (const info of [...members].sort((a, b) => a.file.localeCompare(b.file))) {
+    const last = groups.at(-1);
+    if (last && last[0]!.file.localeCompare(info.file) === 0) last.push(info);
+    else groups.push([info]);
+  }
+  return groups;
+}
+
+/** A row ready to draw: where its values go and which cells are at fault. */
+export function reportRow(r: InvalidRow, sheet: ReportSheet): ReportRow {
+  const columnMap = sheet.columnMaps.get(r.row.sheet) ?? [];
+  return { ...r, columnMap, faults: pinFaults(r.row.sheet, columnMap, r.problems) };
 }
 
 /**
@@ -88,16 +98,10 @@ function pinFaults(info: SheetInfo, columnMap: number[], problems: Problem[]): M
   const faults = new Map<number, Problem[]>();
   for (const p of problems) {
     if (!p.column) continue;
-    let i = p.column ? info.headers.indexOf(p.column) : -1;
+    let i = info.headers.indexOf(p.column);
     if (i < 0 && p.field) i = info.fields.indexOf(p.field);
     const at = i < 0 ? -1 : (columnMap[i] ?? -1);
     if (at >= 0) faults.set(at, [...(faults.get(at) ?? []), p]);
   }
   return faults;
-}
-
-/** Problems whose row is not among the input rows (the summary lists them). */
-export function unattachedProblems(rows: readonly InputRow[], problems: readonly Problem[]): Problem[] {
-  const known = new Set(rows.map((r) => rowKey(r.sheet.file, r.sheet.name, r.row)));
-  return problems.filter((p) => !known.has(rowKey(p.file, p.sheet, p.row)));
 }

@@ -1,17 +1,14 @@
 // The `summary` sheet of the error report: counts per input sheet, the problems grouped by kind, the notices.
 import type ExcelJS from 'exceljs';
 import { hasMessage, shapeOf, t } from '../messages/index.js';
-import type { Cell, InputRow, Problem } from '../types.js';
-import { rowKey, unattachedProblems } from './errors-layout.js';
+import type { Cell } from '../types.js';
+import { MAX_PLACES, type CodeCount, type ErrorTally } from './errors-tally.js';
 import { setSafe } from './safe.js';
 import { FILL, fill } from './workbook.js';
-import type { ErrorReportInput } from './errors.js';
 
 const SUMMARY_SHEET = 'summary';
-/** How many places a problem kind lists before "…". */
-const MAX_PLACES = 10;
 
-export function writeErrorSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, input: ErrorReportInput): void {
+export function writeErrorSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tally: ErrorTally, notices: readonly string[]): void {
   const ws = workbook.addWorksheet(SUMMARY_SHEET);
   // One grid for all tables: short values in A/B, long texts in C/D.
   ws.columns = [{ width: 28 }, { width: 12 }, { width: 60 }, { width: 40 }];
@@ -20,26 +17,26 @@ export function writeErrorSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
   lines.add([t('report.summary.howTo')]);
   lines.gap();
 
-  // Callers may pass only the invalid rows (validate does, to keep memory flat), so no count of all rows here.
+  // Only invalid rows are counted (validate does not keep the others), so no count of all rows here.
   lines.head([t('report.summary.sheet'), t('report.summary.invalidRows'), t('report.summary.problems'), t('report.summary.file')]);
-  for (const s of perSheet(input.rows, input.problems)) lines.add([s.sheet, s.invalid, s.problems, s.file]);
+  for (const s of tally.sheets()) lines.add([s.sheet, s.invalid, s.problems, s.file]);
   lines.gap();
 
   lines.head([t('report.summary.code'), t('report.summary.count'), t('report.summary.example'), t('report.summary.places')]);
   // The kind of problem in words (the message without its particulars), never the message id.
-  for (const g of byCode(input.problems)) lines.add([hasMessage(g.code) ? shapeOf(g.code) : g.code, g.count, g.example, g.places]);
+  for (const g of tally.byCode()) lines.add([hasMessage(g.code) ? shapeOf(g.code) : g.code, g.count, g.example, places(g)]);
 
-  const loose = unattachedProblems(input.rows, input.problems);
+  const loose = tally.unattached;
   if (loose.length) {
     lines.gap();
     lines.title(t('report.summary.unattached'));
     lines.head([t('report.summary.sheet'), t('report.summary.row'), t('report.summary.message'), t('report.summary.column'), t('report.summary.file')]);
     for (const p of loose) lines.add([p.sheet, p.row, p.message, p.column, p.file]);
   }
-  if (input.notices?.length) {
+  if (notices.length) {
     lines.gap();
     lines.title(t('report.summary.notices'));
-    for (const notice of input.notices) lines.add([notice]);
+    for (const notice of notices) lines.add([notice]);
   }
   ws.commit();
 }
@@ -72,40 +69,8 @@ class Lines {
   }
 }
 
-interface SheetCount { file: string; sheet: string; invalid: number; problems: number }
-
-function perSheet(rows: readonly InputRow[], problems: readonly Problem[]): SheetCount[] {
-  const counts = new Map<string, SheetCount>();
-  const at = (file: string, sheet: string) => {
-    const k = `${file}\u0000${sheet}`;
-    let c = counts.get(k);
-    if (!c) counts.set(k, (c = { file, sheet, invalid: 0, problems: 0 }));
-    return c;
-  };
-  const faulty = new Set(problems.map((p) => rowKey(p.file, p.sheet, p.row)));
-  for (const r of rows) {
-    if (faulty.has(rowKey(r.sheet.file, r.sheet.name, r.row))) at(r.sheet.file, r.sheet.name).invalid++;
-  }
-  for (const p of problems) at(p.file, p.sheet).problems++;
-  return [...counts.values()];
-}
-
-function byCode(problems: readonly Problem[]): { code: string; count: number; example: string; places: string }[] {
-  const groups = new Map<string, Problem[]>();
-  for (const p of problems) {
-    const list = groups.get(p.code);
-    if (list) list.push(p);
-    else groups.set(p.code, [p]);
-  }
-  return [...groups.entries()]
-    .sort((a, b) => b[1].length - a[1].length)
-    .map(([code, list]) => {
-      const places = list.slice(0, MAX_PLACES).map(place).join(', ');
-      return { code, count: list.length, example: list[0]!.message, places: list.length > MAX_PLACES ? `${places}, …` : places };
-    });
-}
-
-/** Where a problem is, as the user would find it: `leaves row 12 (start_time)`. */
-function place(p: Problem): string {
-  return t('report.summary.place', { sheet: p.sheet, row: p.row, column: p.column || '—' });
+/** Where the first problems of a kind are, as the user would find them: `leaves row 12 (start_time), …`. */
+function places(g: CodeCount): string {
+  const listed = g.places.map((p) => t('report.summary.place', { sheet: p.sheet, row: p.row, column: p.column || '—' })).join(', ');
+  return g.count > MAX_PLACES ? `${listed}, …` : listed;
 }

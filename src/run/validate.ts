@@ -17,15 +17,21 @@ export interface ValidateOptions {
   onRows?: (seen: number) => void;
   /** `--employee-type`, which overrides the manifest's. */
   employeeType?: EmployeeType;
+  /**
+   * Takes each invalid row with its problems instead of `invalidRows` and `problems` (which then stay empty): plain
+   * validate spills them to disk, so memory does not grow with the number of invalid rows.
+   */
+  onInvalid?: (row: InputRow, problems: Problem[]) => void;
 }
 
 export interface ValidationResult {
   inputs: ResolvedInputs;
   valid: number;
   invalid: number;
+  /** Empty with onInvalid. */
   problems: Problem[];
   warnings: Problem[];
-  /** The invalid rows with their original values (for the error report). */
+  /** The invalid rows with their original values (for the error report); empty with onInvalid. */
   invalidRows: InputRow[];
   /** Valid records in input order (only with keepRecords). */
   records: NormalizedRecord[];
@@ -52,8 +58,12 @@ export async function validateInputs(paths: string[], opts: ValidateOptions = {}
     const all = record && problems.length === 0 ? cross.add(record) : problems;
     if (all.length > 0 || !record) {
       result.invalid++;
-      result.problems.push(...all);
-      result.invalidRows.push(row);
+      if (opts.onInvalid) {
+        opts.onInvalid(row, all);
+      } else {
+        result.problems.push(...all);
+        result.invalidRows.push(row);
+      }
     } else {
       result.valid++;
       if (opts.keepRecords) result.records.push(record);

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { t } from '../../messages/index.js';
-import { KINDS, type Kind } from '../../types.js';
+import { KINDS, type Kind, type Problem } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { defaultOutputPath } from '../../report/paths.js';
-import { formatProblem, printJson, say } from '../output.js';
+import { formatProblem, say } from '../output.js';
 
 /** How many problems the terminal shows; the report and --json always carry all of them. */
 const SHOWN = 30;
@@ -32,30 +32,45 @@ export function registerValidate(program: Command): void {
 async function runValidate(inputs: string[], flags: ValidateFlags): Promise<number> {
   // Loaded on use: `--help` and the other commands do not pay for the read stage (startup counts on small files).
   const { validateInputs } = await import('../../run/validate.js');
-  const result = await validateInputs(inputs, flags.kind ? { kind: flags.kind } : {});
-  let reportPath: string | undefined;
-  if (result.invalid > 0 && flags.report !== false) {
-    reportPath = flags.report ?? defaultOutputPath(inputs[0] ?? 'input', 'errors');
-    // The workbook writer (all of exceljs) only when a report is written.
-    const { writeErrorReport } = await import('../../report/errors.js');
-    await writeErrorReport(reportPath, { rows: result.invalidRows, problems: result.problems, notices: result.notices });
+  const { ErrorSpill } = await import('../../report/errors-spill.js');
+  // Invalid rows go to disk as they are found, so a file with 50,000 of them is validated in flat memory.
+  const spill = new ErrorSpill({ head: SHOWN, toDisk: flags.report !== false || !!flags.json });
+  try {
+    const result = await validateInputs(inputs, { ...(flags.kind ? { kind: flags.kind } : {}), onInvalid: (row, problems) => spill.add(row, problems) });
+    let reportPath: string | undefined;
+    if (result.invalid > 0 && flags.report !== false) {
+      reportPath = flags.report ?? defaultOutputPath(inputs[0] ?? 'input', 'errors');
+      // The workbook writer (all of exceljs) only when a report is written.
+      const { writeErrorReportFrom } = await import('../../report/errors.js');
+      await writeErrorReportFrom(reportPath, spill, result.notices);
+    }
+    if (flags.json) {
+      const { writeJsonDocument } = await import('../../report/json-stream.js');
+      await writeJsonDocument(process.stdout, {
+        valid: result.valid,
+        invalid: result.invalid,
+        errors: mapAsync(spill.problems(), pick),
+        warnings: result.warnings.map(pick),
+        notices: result.notices,
+        report: reportPath ?? null,
+      });
+    } else {
+      for (const n of result.notices) say(`${t('cli.notice')}: ${n}`);
+      for (const w of result.warnings.slice(0, SHOWN)) say(`${t('cli.warning')}: ${formatProblem(w)}`);
+      for (const p of spill.head.slice(0, SHOWN)) say(formatProblem(p));
+      if (spill.problemCount > SHOWN) say(t('cli.moreProblems', { count: spill.problemCount - SHOWN }));
+      say(t('cli.validateSummary', { valid: result.valid, invalid: result.invalid }));
+      if (reportPath) say(t('cli.reportWritten', { path: reportPath }));
+    }
+    return result.invalid > 0 ? EXIT.rowsFailed : EXIT.ok;
+  } finally {
+    spill.dispose();
   }
-  if (flags.json) {
-    printJson({
-      valid: result.valid,
-      invalid: result.invalid,
-      errors: result.problems.map(({ file, sheet, row, column, field, code, message }) => ({ file, sheet, row, column, field, code, message })),
-      warnings: result.warnings.map(({ file, sheet, row, column, field, code, message }) => ({ file, sheet, row, column, field, code, message })),
-      notices: result.notices,
-      report: reportPath ?? null,
-    });
-  } else {
-    for (const n of result.notices) say(`${t('cli.notice')}: ${n}`);
-    for (const w of result.warnings.slice(0, SHOWN)) say(`${t('cli.warning')}: ${formatProblem(w)}`);
-    for (const p of result.problems.slice(0, SHOWN)) say(formatProblem(p));
-    if (result.problems.length > SHOWN) say(t('cli.moreProblems', { count: result.problems.length - SHOWN }));
-    say(t('cli.validateSummary', { valid: result.valid, invalid: result.invalid }));
-    if (reportPath) say(t('cli.reportWritten', { path: reportPath }));
-  }
-  return result.invalid > 0 ? EXIT.rowsFailed : EXIT.ok;
+}
+
+/** The fields of a problem that --json prints, in this order. */
+const pick = ({ file, sheet, row, column, field, code, message }: Problem) => ({ file, sheet, row, column, field, code, message });
+
+async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncIterable<U> {
+  for await (const item of items) yield f(item);
 }
