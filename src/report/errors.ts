@@ -9,8 +9,7 @@ import { errorRowsOf, mergeByRow, type ErrorRows } from './errors-source.js';
 import { writeErrorSummary } from './errors-summary.js';
 import { setSafe } from './safe.js';
 import { addTableSheet, isIdField } from './table.js';
-import { setImmediate as tick } from 'node:timers/promises';
-import { FILL, FONT, fill, withWorkbook } from './workbook.js';
+import { breathe, FILL, FONT, fill, withWorkbook } from './workbook.js';
 
 export interface ErrorReportInput {
   rows: InputRow[];
@@ -46,18 +45,12 @@ async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: R
     for await (const r of mergeByRow(group.map((info) => source.read(info)))) {
       n++;
       writeRow(ws.getRow(n), reportRow(r, sheet), sheet, asText, n <= MAX_NOTED_ROWS + 1);
-      if (n % PACE === 0) await tick();
+      await breathe(n);
     }
   }
   ws.commit();
 }
 
-/**
- * Rows written between two turns of the event loop. exceljs passes a sheet's XML on to the zip without waiting for it
- * (no backpressure), and the zip compresses about one 16 KB chunk per turn: yielding every 500 rows, as the other
- * workbooks do, left ~0.5 KB per row waiting in memory (50 MB for 110,000 rows). Ten report rows stay under a chunk.
- */
-const PACE = 10;
 
 /**
  * Rows whose faulty cells carry a note. exceljs's streaming writer holds a sheet's notes (and a drawing shape for each)
