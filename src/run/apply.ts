@@ -1,5 +1,6 @@
 // apply: read → validate → normalize → group → plan → reconcile → submit → (prune) → verify → report.
 // The one function that runs the whole job; every stage it calls is usable on its own.
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { JOURNAL_FILE, readJournal } from '../journal/index.js';
 import { buildPlan } from '../plan/plan.js';
@@ -101,6 +102,8 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
   let pruned: PrunedRecord[] | undefined;
   const stats = { requests: {} as Partial<Record<Endpoint, number>>, rateLimitWaits: 0, retries: 0 };
   const signal = opts.signal ?? new AbortController().signal;
+  // Every call in flight or waiting (up to the executor's cap per endpoint) listens for Ctrl-C on this one signal.
+  setMaxListeners(0, signal);
   try {
     if (opts.dryRun) {
       // The same reconcile as a real run (against Feishu when there are credentials, else the journal alone), so a

@@ -1,6 +1,7 @@
 // undo: withdraw everything one apply run wrote, using the approval ids its journal recorded. It is a recorded run
 // itself (command 'undo'): each change is journalled as a `process` entry, so an interrupted undo resumes where it
 // stopped, a second one sends nothing, and a later apply knows these records no longer stand (re-import).
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { readJournal, type CreatedRecord, type JournalView } from '../journal/index.js';
@@ -64,6 +65,8 @@ export async function undo(opts: UndoOptions = {}): Promise<UndoResult> {
   let rows: UndoRow[];
   let runId: string | undefined;
   const signal = opts.signal ?? new AbortController().signal;
+  // Every call in flight or waiting (up to the executor's cap per endpoint) listens for Ctrl-C on this one signal.
+  setMaxListeners(0, signal);
   if (opts.dryRun) rows = records.map((r) => planned(r, view));
   else {
     const conn = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(dir) } : {}) }, stats);

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { apply } from '../../src/run/apply.js';
+import { apply } from '../../src/index.js';
 import { against, tempDir, withSandbox } from '../helpers/sandbox.js';
 import { at, LEAVE_HEADER, month, writeWorkbook } from '../helpers/workbook.js';
 

@@ -2,7 +2,7 @@
 // record: it is a conflict, and --replace revokes the earlier one before writing the new one.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apply } from '../../src/run/apply.js';
+import { apply } from '../../src/index.js';
 import { against, tempDir, withSandbox } from '../helpers/sandbox.js';
 import { at, LEAVE_HEADER, writeWorkbook } from '../helpers/workbook.js';
 

@@ -2,7 +2,7 @@
 // whatever the journal says about its creation.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apply } from '../../src/run/apply.js';
+import { apply } from '../../src/index.js';
 import { against, tempDir, withSandbox } from '../helpers/sandbox.js';
 import { REMEDY_HEADER, writeWorkbook } from '../helpers/workbook.js';
 

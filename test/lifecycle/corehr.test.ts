@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apply } from '../../src/run/apply.js';
+import { apply } from '../../src/index.js';
 import { validateInputs } from '../../src/run/validate.js';
 import { cleanEnv, ROOT, runCli } from '../helpers/cli.js';
 import { against, tempDir, withSandbox } from '../helpers/sandbox.js';

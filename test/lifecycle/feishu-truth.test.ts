@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apply, type ApplyResult } from '../../src/run/apply.js';
-import { undo } from '../../src/run/undo.js';
+import { apply, type ApplyResult } from '../../src/index.js';
+import { undo } from '../../src/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { cleanEnv, runCli } from '../helpers/cli.js';
 import { against, cliEnvFor, tempDir, withSandbox } from '../helpers/sandbox.js';

@@ -1,7 +1,7 @@
 // Shared by the lifecycle tests: an imported month to act on, and reading back what a workbook says per row.
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { apply, type ApplyResult } from '../../src/run/apply.js';
+import { apply, type ApplyResult } from '../../src/index.js';
 import type { Sandbox, SandboxRecord } from '../../src/sandbox/index.js';
 import { against } from '../helpers/sandbox.js';
 import { month, writeWorkbook } from '../helpers/workbook.js';

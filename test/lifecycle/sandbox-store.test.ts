@@ -3,7 +3,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
-import { apply } from '../../src/run/apply.js';
+import { apply } from '../../src/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { against, tempDir } from '../helpers/sandbox.js';
 import { month, writeWorkbook } from '../helpers/workbook.js';

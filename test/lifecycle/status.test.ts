@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apply } from '../../src/run/apply.js';
+import { apply } from '../../src/index.js';
 import { cleanEnv, runCli } from '../helpers/cli.js';
 import { against, cliEnvFor, tempDir, withSandbox } from '../helpers/sandbox.js';
 import { writeWorkbook } from '../helpers/workbook.js';

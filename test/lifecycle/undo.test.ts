@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/journal/index.js';
-import { undo } from '../../src/run/undo.js';
+import { undo } from '../../src/index.js';
 import { cleanEnv, runCli } from '../helpers/cli.js';
 import { against, cliEnvFor, tempDir, withSandbox } from '../helpers/sandbox.js';
 import { importMonth, live, processRequests, sheetRows } from './helpers.js';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerVerify } from '../../src/cli/commands/verify.js';
 import { ConfigError } from '../../src/errors.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { verify } from '../../src/verify/verify.js';
+import { verify } from '../../src/index.js';
 import { applyInto, csv, leave, LEAVES, sandboxEnv, tempDir } from './helpers.js';
 
 let sb: Sandbox | undefined;

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apply } from '../../src/run/apply.js';
+import { apply } from '../../src/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 
 export const LEAVES = 'user_id,i18n_names.ch,unit,start_time,end_time,reason';

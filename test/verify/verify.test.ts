@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { verify } from '../../src/verify/verify.js';
+import { verify } from '../../src/index.js';
 import { applyInto, csv, leave, LEAVES, REMEDIES, sandboxEnv, tempDir } from './helpers.js';
 
 let sb: Sandbox | undefined;
