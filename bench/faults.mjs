@@ -6,9 +6,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { apply } from '../dist/run/apply.js';
 import { startSandbox } from '../dist/sandbox/index.js';
+import { writeMonth } from './month.mjs';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const DAYS = Number(process.env.BENCH_DAYS ?? 20); // 50 × 20 = 1,000 user-date groups
@@ -28,24 +28,7 @@ const FAULTS = [
 const dir = mkdtempSync(join(tmpdir(), 'fi-bench-faults-'));
 const input = join(dir, 'month.xlsx');
 
-async function generate() {
-  const wb = new ExcelJS.Workbook();
-  const leaves = wb.addWorksheet('leaves');
-  leaves.addRow(['user_id', 'uniq_id', 'i18n_names.ch', 'unit', 'start_time', 'end_time', 'reason']);
-  const remedies = wb.addWorksheet('remedies');
-  remedies.addRow(['user_id', 'remedy_date', 'punch_no', 'work_type', 'remedy_time', 'reason']);
-  for (let u = 0; u < USERS; u++) {
-    for (let d = 0; d < DAYS; d++) {
-      const row = leaves.addRow([`E${u}`, 'AL01', '年假', 'hour', new Date(Date.UTC(2026, 2, 1 + d, 9)), new Date(Date.UTC(2026, 2, 1 + d, 11)), 'bench']);
-      row.getCell(5).numFmt = row.getCell(6).numFmt = 'yyyy-mm-dd hh:mm:ss';
-    }
-  }
-  for (let i = 0; i < REMEDIES; i++) {
-    const day = 1 + Math.floor(i / USERS);
-    remedies.addRow([`E${i % USERS}`, 20260300 + day, 0, 'on', `2026-03-${String(day).padStart(2, '0')} 09:00`, 'forgot']);
-  }
-  await wb.xlsx.writeFile(input);
-}
+const generate = () => writeMonth(input, { users: USERS, days: DAYS, remedies: REMEDIES });
 
 async function run(name, faulted, pair) {
   const sb = await startSandbox({ latencyMs: LATENCY, dialect: 'classic' });
