@@ -11,7 +11,7 @@ import { confirmWrites, type ConfirmCounts } from '../confirm/index.js';
 import type { SubmitContext } from '../submit/context.js';
 import { submit } from '../submit/index.js';
 import type { EmployeeType, Endpoint, Kind } from '../types.js';
-import { connect, type Connection } from './connect.js';
+import { canConnect, connect, type Connection } from './connect.js';
 import { decide, describeChanges } from './decide.js';
 import type { RunEvents } from './events.js';
 import type { RowAction } from '../reconcile/types.js';
@@ -104,22 +104,22 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
   const signal = opts.signal ?? new AbortController().signal;
   // Every call in flight or waiting (up to the executor's cap per endpoint) listens for Ctrl-C on this one signal.
   setMaxListeners(0, signal);
+  const state = runStateDir(paths, opts);
+  const scope = { ...validation.inputs.defaults.scope, ...opts.scope };
+  const connectHere = () => connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
   try {
     if (opts.dryRun) {
       // The same reconcile as a real run (against Feishu when there are credentials, else the journal alone), so a
       // dry run's rows say what the run would do: `exists` for what is there, `conflict` for a replace not asked for.
-      const state = runStateDir(paths, opts);
-      const env = opts.env ?? process.env;
-      if (opts.sandbox || (env.FEISHU_APP_ID && env.FEISHU_APP_SECRET)) connection = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
-      const { reconciliation } = await reconcileRun(validation.records, await readJournal(state), connection?.client, employeeType, { ...validation.inputs.defaults.scope, ...opts.scope });
+      if (canConnect(opts)) connection = await connectHere();
+      const { reconciliation } = await reconcileRun(validation.records, await readJournal(state), connection?.client, employeeType, scope);
       reconciled = countActions(reconciliation);
       for (const a of reconciliation.rows) markDry(a, outcomes, !!opts.replace);
     } else {
-      const state = runStateDir(paths, opts);
-      connection = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
+      connection = await connectHere();
       journal = await openRunJournal(paths, { ...opts, state, employeeType }, validation.inputs.files, 'apply');
       runId = journal.runId;
-      const { reconciliation, facts, view } = await reconcileRun(validation.records, journal.state, connection.client, employeeType, { ...validation.inputs.defaults.scope, ...opts.scope });
+      const { reconciliation, facts, view } = await reconcileRun(validation.records, journal.state, connection.client, employeeType, scope);
       if (saved) checkSavedPlan(saved, fingerprints(validation.inputs.files, view, reconciliation), inputs[0] ?? '');
       reconciled = countActions(reconciliation);
       if (opts.prune) guardPrune(reconciliation, opts.maxPrune);
@@ -189,7 +189,7 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
       // Nothing sent (a dry run): the failure is the whole story, exit 2. Requests sent: the run did something,
       // so it must end as a run (summary, exit 1) that says where the outcomes are kept.
       if (!runId) throw e;
-      const journalPath = join(runStateDir(paths, opts), JOURNAL_FILE);
+      const journalPath = join(state, JOURNAL_FILE);
       result.resultsError = t('apply.resultsWriteFailed', { message: e instanceof Error ? e.message : String(e), journal: journalPath });
     }
   }

@@ -31,6 +31,12 @@ export interface RunStats {
   retries: number;
 }
 
+/** Whether a connection can be made without failing on missing credentials: the sandbox, or both set in the environment. */
+export const canConnect = (opts: Pick<ConnectOptions, 'sandbox' | 'env'>): boolean => {
+  const env = opts.env ?? process.env;
+  return !!opts.sandbox || (!!env.FEISHU_APP_ID && !!env.FEISHU_APP_SECRET);
+};
+
 export async function connect(opts: ConnectOptions, stats: RunStats, events: { onRateLimited?(e: string): void; onRetry?(e: string): void; onRequest?(e: string): void } = {}): Promise<Connection> {
   let sandbox: Sandbox | undefined;
   let config;

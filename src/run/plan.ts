@@ -8,7 +8,7 @@ import { totals as countActions } from '../reconcile/index.js';
 import type { Reconciliation, ServerView } from '../reconcile/types.js';
 import type { EmployeeType, Endpoint, Kind, NormalizedRecord, PlannedRequest } from '../types.js';
 import { runStateDir, sandboxStorePath } from './paths.js';
-import { connect, type Connection, type RunStats } from './connect.js';
+import { canConnect, connect, type Connection, type RunStats } from './connect.js';
 import { reconcileRun, revokes, type ScopeOptions } from './reconciled.js';
 import { validateInputs, type ValidationResult } from './validate.js';
 import type { RunEvents } from './events.js';
@@ -55,10 +55,9 @@ export async function plan(paths: string[], opts: PlanOptions = {}): Promise<Pla
   const state = await readJournal(dir);
   const stats: RunStats = { requests: {}, rateLimitWaits: 0, retries: 0 };
   const env = opts.env ?? process.env;
-  const online = opts.sandbox || (!!env.FEISHU_APP_ID && !!env.FEISHU_APP_SECRET);
   let conn: Connection | undefined;
   try {
-    if (online) conn = await connect({ ...opts, env, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(dir) } : {}) }, stats);
+    if (canConnect({ ...opts, env })) conn = await connect({ ...opts, env, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(dir) } : {}) }, stats);
     const { reconciliation, view, scope } = await reconcileRun(validation.records, state, conn?.client, employeeType, { ...validation.inputs.defaults.scope, ...opts.scope });
     const full = buildPlan(validation.records, { employeeType });
     const payloads = payloadsOf(full, reconciliation);
