@@ -22,7 +22,7 @@ export function registerApply(program: Command): void {
     .option('--out <file>', 'results workbook (default: next to the first input, <name>.results.xlsx)')
     .option('--no-out', 'do not write a results workbook')
     .option('--state <dir>', 'state folder with the journal (default: .feishu-import/ beside the first input)')
-    .option('--dry-run', 'do everything but send; the results workbook says "planned"')
+    .option('--dry-run', 'do everything but send (reading Feishu when there are credentials): rows already there say "exists", the rest "planned"')
     .option('--replace', 'when a row changes a record written earlier, revoke the earlier one and write the new one')
     .option('--prune', 'revoke what this tool wrote in scope (the inputs\' users and dates) that the inputs no longer hold')
     .option('--max-prune <n>', 'with --prune: stop before sending anything if more would be revoked (a count, or a percentage of the records in scope; default 10%)')

@@ -135,9 +135,11 @@ async function runPlan(inputs: string[], flags: PlanFlags): Promise<number> {
     for (const line of drawDiff(r, { colour, verbose: !!flags.verbose, replace: !!flags.replace, prune: !!flags.prune })) say(line);
     const tt = result.totals;
     say(tt.create + tt.replace + tt.revoke === 0 ? t('plan.nothing') : t('plan.totals', { ...tt }));
-    say(t('cli.planHeader', { employeeType: result.employeeType }));
-    for (const [endpoint, n] of Object.entries(result.requests)) if (n) say(`  ${endpoint}: ${n}`);
-    say(t('cli.planTime', { seconds: result.secondsAtLimit.toFixed(1) }));
+    if (Object.values(result.requests).some((n) => n > 0)) {
+      say(t('cli.planHeader', { employeeType: result.employeeType }));
+      for (const [endpoint, n] of Object.entries(result.requests)) if (n) say(`  ${endpoint}: ${n}`);
+      say(t('cli.planTime', { seconds: result.secondsAtLimit.toFixed(1) }));
+    }
     if (flags.payloads) say(t('cli.payloadsWritten', { path: flags.payloads, count: result.payloads.length }));
     if (flags.out) say(t('plan.workbook', { path: flags.out }));
     if (flags.save) say(t('plan.saved', { path: flags.save }));
