@@ -7,6 +7,7 @@ import { canonicalJson, sha256Hex32 } from '../plan/idempotency.js';
 import { readApprovals, type HeldApproval } from '../readback/approvals.js';
 import { sendApprovalGroup } from '../submit/approvals.js';
 import type { SubmitContext } from '../submit/context.js';
+import { forEachCall } from '../submit/executor.js';
 import type { NormalizedRecord } from '../types.js';
 import { generation, nextId } from '../reconcile/family.js';
 import { said } from '../messages/said.js';
@@ -70,38 +71,33 @@ export async function confirmApprovals(records: readonly NormalizedRecord[], ctx
     const gone = family(r, revoked);
     if (o?.status === 'failed' && !gone.length) continue;
     const id = nextId(rootOf(r), [...gone.map((h) => h.idempotent_id), o?.idempotent_id ?? rootOf(r)]);
-    why.set(r, t('confirm.rewritten', { state: gone.length ? t('state.revoked') : t('confirm.missingState'), idempotent_id: id }));
-    again.push({ ...r, body: { ...r.body, idempotent_id: id } });
+    const rewritten = { ...r, body: { ...r.body, idempotent_id: id } };
+    why.set(rewritten, t('confirm.rewritten', { state: gone.length ? t('state.revoked') : t('confirm.missingState'), idempotent_id: id }));
+    again.push(rewritten);
   }
   if (!again.length) return;
   await rewrite(again, ctx);
-  const stillNot = settleFound(again, index(await readApprovals(again, 2, ctx.client, ctx.employeeType)), ctx, counts);
+  const stillNot = new Set(settleFound(again, index(await readApprovals(again, 2, ctx.client, ctx.employeeType)), ctx, counts));
   for (const r of again) {
     const o = ctx.outcomes.get(r.ref);
     if (!o) continue;
-    if (stillNot.includes(r)) {
-      if (o.status === 'created' || o.status === 'exists') {
-        const state = family(r, revoked).length ? t('state.revoked') : t('confirm.missingState');
-        ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', ...said('confirm.unconfirmed', { state }) });
-        counts.unconfirmed++;
-      }
-    } else {
+    if (!stillNot.has(r)) {
       counts.rewritten++;
-      ctx.outcomes.setRaw({ ...o, status: 'created', error_message: why.get(originalOf(r, notApproved)) ?? '' });
+      ctx.outcomes.setRaw({ ...o, status: 'created', error_message: why.get(r) ?? '' });
+    } else if (o.status === 'created' || o.status === 'exists') {
+      const state = family(r, revoked).length ? t('state.revoked') : t('confirm.missingState');
+      ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', ...said('confirm.unconfirmed', { state }) });
+      counts.unconfirmed++;
     }
   }
 }
-
-const originalOf = (r: NormalizedRecord, list: readonly NormalizedRecord[]) => list.find((x) => x.ref === r.ref) ?? r;
 
 /** One request per user and date, as the plan groups them, journalled like any other. */
 async function rewrite(rows: NormalizedRecord[], ctx: SubmitContext): Promise<void> {
   const groups = new Map<string, NormalizedRecord[]>();
   for (const r of rows) groups.set(`${r.user_id}\u0000${r.date}`, [...(groups.get(`${r.user_id}\u0000${r.date}`) ?? []), r]);
-  await Promise.all(
-    [...groups.values()].map((group) => {
-      const key = sha256Hex32(canonicalJson({ endpoint: 'user_approvals', rewrite: group.map((r) => r.body.idempotent_id) }));
-      return sendApprovalGroup(key, group, ctx);
-    }),
-  );
+  await forEachCall([...groups.values()], (group) => {
+    const key = sha256Hex32(canonicalJson({ endpoint: 'user_approvals', rewrite: group.map((r) => r.body.idempotent_id) }));
+    return sendApprovalGroup(key, group, ctx);
+  });
 }

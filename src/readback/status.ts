@@ -33,7 +33,10 @@ export async function currentStatuses(list: readonly Located[], client: Caller):
   const groups = new Map<string, Located[]>();
   for (const l of list) {
     const key = `${l.employee_type}\u0000${l.kind === 'remedies' ? 'r' : 'a'}`;
-    groups.set(key, [...(groups.get(key) ?? []), l]);
+    // One group holds a whole run's approvals: appended in place, not copied per record.
+    const group = groups.get(key);
+    if (group) group.push(l);
+    else groups.set(key, [l]);
   }
   for (const items of groups.values()) {
     const first = items[0];
