@@ -7,6 +7,7 @@ const OTHER_DIALECTS = ['strict', 'terse', 'mixed'];
 const END_TO_END = [
   'test/apply/**/*.test.ts',
   'test/cli/apply.test.ts',
+  'test/cli/plan-diff.test.ts',
   'test/history/**/*.test.ts',
   'test/journal-apply/**/*.test.ts',
   'test/lifecycle/**/*.test.ts',
