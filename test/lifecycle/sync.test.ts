@@ -95,6 +95,12 @@ describe('declarative sync', () => {
       const first = join(dir, 'first.json');
       await saveNow(first);
       expect((await apply([first], { ...against(sb), out: false })).counts).toMatchObject({ created: 8 });
+      // Inputs edited after planning: refused, nothing sent.
+      const second = join(dir, 'second.json');
+      await saveNow(second);
+      await writeWorkbook(input, month(2, 3));
+      await expect(apply([second], { ...against(sb), out: false })).rejects.toThrow(/inputs of .* changed since it was planned: nothing was sent/);
+      await writeWorkbook(input, month(2, 2));
       // Applied: Feishu changed, so the same saved plan is stale now.
       const before = writes(sb);
       await expect(apply([first], { ...against(sb), out: false })).rejects.toThrow(/changed since .* was planned: nothing was sent/);
