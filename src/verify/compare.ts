@@ -3,6 +3,7 @@ import { t } from '../messages/index.js';
 import { identityOf } from '../normalize/record.js';
 import { canonicalJson } from '../plan/idempotency.js';
 import type { ServerRemedy } from '../readback/remedies.js';
+import { fieldChanges } from '../reconcile/diff.js';
 import { matchRemedies } from '../submit/remedies.js';
 import type { NormalizedRecord } from '../types.js';
 import type { ServerApproval } from './query.js';
@@ -17,22 +18,14 @@ export interface Verdict {
 }
 
 type Obj = Record<string, unknown>;
-const isPrimitive = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-// A server may echo a number as a string ("1" for 1); that is the same value, not a difference.
-const same = (a: unknown, b: unknown) => (isPrimitive(a) && isPrimitive(b) ? String(a) === String(b) : canonicalJson(a) === canonicalJson(b));
 const show = (v: unknown) => (typeof v === 'string' ? `'${v}'` : canonicalJson(v));
 
 /**
- * `field: 'input' ≠ 'server'` for each field the row sends that the server holds with another value. A field the
- * server does not echo back cannot be compared and is left out; `idempotent_id` is an id, not content.
+ * `field: 'input' ≠ 'server'` for each field the row sends that the server holds with another value (the same
+ * comparison reconcile makes: a field the server does not echo cannot be compared, `idempotent_id` is an id).
  */
 export function fieldDiffs(sent: Obj, held: Obj): string[] {
-  const diffs: string[] = [];
-  for (const [field, value] of Object.entries(sent)) {
-    if (field === 'idempotent_id' || value === undefined || held[field] === undefined) continue;
-    if (!same(value, held[field])) diffs.push(`${field}: ${show(value)} ≠ ${show(held[field])}`);
-  }
-  return diffs;
+  return fieldChanges(sent, held).map((c) => `${c.field}: ${show(c.to)} ≠ ${show(c.from)}`);
 }
 
 /** identityOf with object keys in one order, so `i18n_names` echoed in another key order still matches. */
