@@ -73,7 +73,7 @@ async function* streamAll(units: Unit[], ctx: ReadContext): AsyncIterable<InputR
         continue;
       }
       for (const s of u.sources) yield* s.adapter.read(s.input, ctx);
-      yield* inlineRows(u.manifest);
+      yield* inlineRows(u.manifest, ctx);
     }
   } catch (e) {
     throw clipped(e);

@@ -4,25 +4,27 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { isJsonField } from '../fields.js';
 import type { Cell, InputRow } from '../types.js';
-import { isEmptyRow, sheetInfo } from './header.js';
+import { isEmptyRow, noticeUnknownColumns, sheetInfo } from './header.js';
 import { loadManifest, type Manifest } from './manifest.js';
-import type { SourceAdapter } from './types.js';
+import type { ReadContext, SourceAdapter } from './types.js';
 
 export const yamlAdapter: SourceAdapter = {
   name: 'yaml',
   match: (path) => /\.ya?ml$/i.test(path),
-  async *read(input) {
-    yield* inlineRows(await loadManifest(input.path));
+  async *read(input, ctx) {
+    yield* inlineRows(await loadManifest(input.path), ctx);
   },
 };
 
 /** One "sheet" per list key; headers are the union of the records' keys in first-seen order; row = line number. */
-export async function* inlineRows(m: Manifest): AsyncIterable<InputRow> {
+export async function* inlineRows(m: Manifest, ctx: ReadContext): AsyncIterable<InputRow> {
   for (const list of m.lists) {
     const records = list.records.map((r) => ({ line: r.line, cells: flatten(r.node, m.doc) }));
     const headers = [...new Set(records.flatMap((r) => [...r.cells.keys()]))];
     if (!records.length) continue;
     const sheet = sheetInfo(m.file, list.kind, list.kind, headers);
+    // Keys that name no field are not read: said once per list, as for a sheet's unknown columns.
+    noticeUnknownColumns(sheet, ctx);
     for (const r of records) {
       const values = headers.map((h) => r.cells.get(h) ?? null);
       if (!isEmptyRow(values)) yield { sheet, row: r.line, values };

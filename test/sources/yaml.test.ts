@@ -105,3 +105,14 @@ describe('yaml adapter (inline records)', () => {
     ]);
   });
 });
+
+describe('inline records', () => {
+  it('says which keys name no field, once per list, and still reads the rest', async () => {
+    const path = await tmpYaml(
+      'leaves:\n  - { user_id: E1, uniq_id: AL01, i18n_names: { ch: 年假 }, unit: hour, start_time: "2026-03-02 09:00", end_time: "2026-03-02 10:00", reason: x, remark_internal: y }\n  - { user_id: E2, uniq_id: AL01, i18n_names: { ch: 年假 }, unit: hour, start_time: "2026-03-02 09:00", end_time: "2026-03-02 10:00", reason: x, remark_internal: z }\n',
+    );
+    const { rows, notices } = await collect((ctx) => yamlAdapter.read({ path }, ctx));
+    expect(rows).toHaveLength(2);
+    expect(notices).toEqual([expect.stringMatching(/sheet 'leaves': 1 column\(s\) not used \(unknown headers\): remark_internal/)]);
+  });
+});
