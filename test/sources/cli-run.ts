@@ -1,6 +1,7 @@
 // Runs `feishu-import` (the built CLI, through run-cli.mjs) as a child process with a time limit, and splits what
 // it printed from the peak memory it reports. Shared by the tests that hold whole files to the CLI's contract.
 import { spawn } from 'node:child_process';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 const RUNNER = fileURLToPath(new URL('./run-cli.mjs', import.meta.url));
@@ -56,4 +57,23 @@ export async function pool<T, R>(items: readonly T[], width: number, task: (item
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
   return results;
+}
+
+/**
+ * The CLI's contract on any file: the right exit, under 300 MB (a run past 30 s was killed, so its exit is wrong),
+ * and either one line of at most 300 characters saying what is wrong (exit 2) or every row accounted for.
+ */
+export function expectContract(r: CliRun, c: { exit: number; says?: RegExp; rows?: number; valid?: number }): void {
+  const why = `exit ${r.code}, ${Math.round(r.maxRssMb)} MB, ${Math.round(r.ms)} ms\nstderr: ${r.stderr}\nstdout: ${r.stdout.slice(0, 600)}`;
+  expect(r.code, why).toBe(c.exit);
+  expect(r.maxRssMb, why).toBeLessThan(300);
+  if (c.exit === 2) {
+    expect(r.stderr.trim().split('\n'), why).toHaveLength(1);
+    expect(r.stderr.trim().length, why).toBeLessThanOrEqual(300 + 'feishu-import: '.length);
+    expect(r.stderr, why).toMatch(c.says!);
+  } else {
+    const doc = JSON.parse(r.stdout) as { valid: number; invalid: number };
+    expect(doc.valid + doc.invalid, why).toBe(c.rows);
+    if (c.valid !== undefined) expect(doc.valid, why).toBe(c.valid);
+  }
 }
