@@ -50,7 +50,6 @@ describe('adaptive timeouts against the sandbox', () => {
   test('a slower endpoint gets a longer timeout (4 × p99 over the floor), still far below 30 s', async () => {
     sandbox = await startSandbox({ ratePerSecond: 0, latencyMs: 100 });
     tc = makeClient(sandbox, { timeoutFloorMs: 100 });
-    const started = performance.now();
     await Promise.all(Array.from({ length: 25 }, () => tc!.client.call(remedyRequest())));
     const expected = expectedTimeout(tc.events, 100);
     sandbox.inject({ endpoint: 'user_task_remedys', when: 'after', action: 'hang', times: 1 });
@@ -64,7 +63,6 @@ describe('adaptive timeouts against the sandbox', () => {
     expect(timeoutMs).toBeGreaterThanOrEqual(400);
     expect(timeoutMs).toBeLessThan(30_000);
     expect(res.ok ? '' : res.msg).toMatch(new RegExp(`no answer within ${Math.round(timeoutMs! / 100) / 10} s`));
-    expect(performance.now() - started).toBeLessThan(20_000);
     // The other endpoint has seen nothing: it starts from the configured timeout.
     expect(timeoutsOf(tc.events, 'user_approvals')).toEqual([]);
   });
