@@ -1,5 +1,6 @@
 // The library API: everything the CLI does is callable from here, with events instead of printing. Results are plain
-// data (row statuses, message texts already in the chosen language via setLang); the CLI only draws them.
+// data: row statuses, and messages as a catalog id with parameters (MessageRef), never text. Only the caller renders
+// them (`render(message, 'zh')`, `reasonText(outcome)`), as the CLI and the workbook writers do.
 export { validateInputs as validate, validateInputs, rowKey, type ValidateOptions, type ValidationResult } from './run/validate.js';
 export { plan, type PlanOptions, type PlanResult } from './run/plan.js';
 export { apply, type ApplyOptions, type ApplyResult, type ApplyEvents } from './run/apply.js';
@@ -17,6 +18,7 @@ export { resolveInputs } from './sources/index.js';
 export { writeErrorReport } from './report/errors.js';
 export { writeTemplate } from './report/template.js';
 export { ConfigError, InputError } from './errors.js';
-export { setLang, t } from './messages/index.js';
+export { setLang, t, render, reasonText, problemText } from './messages/index.js';
+export type { MessageRef, Param, Params } from './messages/said.js';
 export { FIELDS, ENUMS, SHEET_NAMES, REQUIRED_COLUMNS } from './fields.js';
 export * from './types.js';

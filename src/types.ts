@@ -1,5 +1,6 @@
 // The data that flows through the pipeline: read → validate → normalize → group → plan → submit → report.
 // Every stage takes and returns these plain shapes so each can be tested on its own.
+import type { MessageRef, Params } from './messages/said.js';
 
 /**
  * The record kinds an input sheet can hold. Order matters: it is the order of sheets in written workbooks.
@@ -102,7 +103,7 @@ export interface NormalizedRecord {
   status?: RemedyStatus;
 }
 
-/** One validation problem, pinned to a cell. `message` is already in the user's language. */
+/** One validation problem, pinned to a cell: data (a message id and its parameters), rendered only where it is shown. */
 export interface Problem {
   file: string;
   sheet: string;
@@ -111,9 +112,9 @@ export interface Problem {
   column: string;
   /** The canonical field ('' when the problem is about the whole row). */
   field: string;
-  /** Message id in the catalog (src/messages.ts). */
+  /** Message id in the catalog (src/messages/); `render({ id: code, params })` gives it in words. */
   code: string;
-  message: string;
+  params: Params;
 }
 
 export type Endpoint = 'user_approvals' | 'user_task_remedys' | 'approval_infos_process' | 'corehr_approvers';
@@ -147,9 +148,10 @@ export interface RowOutcome {
   approval_id?: string;
   idempotent_id?: string;
   error_code?: string;
-  /** In the run's language (setLang); `message` holds the same as a catalog id and parameters, when it is ours. */
-  error_message?: string;
-  message?: { id: string; params: Record<string, string | number> };
+  /** Why, as data: a catalog id and parameters (Feishu's own message text is a parameter); render() gives words. */
+  message?: MessageRef;
+  /** `invalid`: what is wrong with the row (reasonText() gives both this and `message` in words). */
+  problems?: Problem[];
   log_id?: string;
 }
 

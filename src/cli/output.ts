@@ -1,5 +1,6 @@
 // How results reach the terminal. Human text on stdout, errors on stderr, and with --json one document on stdout only.
-import { t } from '../messages/index.js';
+import { problemText, reasonText, t } from '../messages/index.js';
+import type { MessageRef } from '../messages/said.js';
 import type { Problem } from '../types.js';
 
 export function printError(message: string): void {
@@ -14,10 +15,22 @@ export function say(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
 
+/** A problem as --json prints it: where, the message id and its parameters, and the message in words. */
+export const problemJson = (p: Problem) => ({ file: p.file, sheet: p.sheet, row: p.row, column: p.column, field: p.field, code: p.code, params: p.params, message: problemText(p) });
+
+/**
+ * A row's outcome (or a pruned or undone record) as --json prints it: the data as the library returns it (`message`:
+ * id and parameters; `problems` of an invalid row) plus `error_message`, the same in words.
+ */
+export function withWords<T extends { message?: MessageRef; problems?: Problem[] }>(o: T): Omit<T, 'problems'> & { error_message: string; problems?: ReturnType<typeof problemJson>[] } {
+  const { problems, ...rest } = o;
+  return { ...rest, error_message: reasonText(o), ...(problems ? { problems: problems.map(problemJson) } : {}) };
+}
+
 /** One line per problem: where (file › sheet › row › column) and what. */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.sheet, t('cli.row', { row: p.row }), p.column || p.field].filter(Boolean).join(' › ');
-  return `${where}: ${p.message}`;
+  return `${where}: ${problemText(p)}`;
 }
 
 /** fs errors the user can fix (a missing folder, no permission, a full disk) as one line; anything else → undefined. */

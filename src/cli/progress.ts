@@ -1,7 +1,7 @@
 // Drawing apply's progress: listr2 in a terminal, a plain line every few seconds otherwise, nothing with --json.
 // The library only emits events (ApplyEvents); this is the one place that turns them into output.
 import { Listr } from 'listr2';
-import { t } from '../messages/index.js';
+import { render, t } from '../messages/index.js';
 import type { ApplyEvents } from '../run/apply.js';
 import type { Endpoint } from '../types.js';
 
@@ -51,7 +51,7 @@ export function createProgress(mode: 'tty' | 'plain' | 'none', write: (line: str
     if (m && !m.finishedAt) m.requests++;
   };
   return {
-    events: mode === 'none' ? {} : { onPlanned, onProgress, onRequest, onNotice: (n) => write(`${t('cli.notice')}: ${n}`) },
+    events: mode === 'none' ? {} : { onPlanned, onProgress, onRequest, onNotice: (n) => write(`${t('cli.notice')}: ${render(n)}`) },
     async finish() {
       if (timer) clearInterval(timer);
       for (const w of waiters) w();

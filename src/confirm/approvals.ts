@@ -2,7 +2,6 @@
 // without naming it) is looked up among the approved records of its user and date. One that reads back revoked or
 // missing is written again under the next id of its family and looked up once more; what still does not read back
 // approved is `unconfirmed`. A refusal whose record reads back approved was a repeat the server refused: `exists`.
-import { t } from '../messages/index.js';
 import { canonicalJson, sha256Hex32 } from '../plan/idempotency.js';
 import { readApprovals, type HeldApproval } from '../readback/approvals.js';
 import { sendApprovalGroup } from '../submit/approvals.js';
@@ -10,7 +9,8 @@ import type { SubmitContext } from '../submit/context.js';
 import { forEachCall } from '../submit/executor.js';
 import type { NormalizedRecord } from '../types.js';
 import { generation, nextId } from '../reconcile/family.js';
-import { said } from '../messages/said.js';
+import { ref, said, type MessageRef } from '../messages/said.js';
+import { withoutMessage } from '../submit/outcomes.js';
 
 export interface ConfirmCounts {
   confirmed: number;
@@ -65,14 +65,14 @@ export async function confirmApprovals(records: readonly NormalizedRecord[], ctx
   // Written again: answered but not approved, or refused while its family reads back revoked (a server that refuses
   // a revoked record's id). A refusal with no trace in Feishu was a real refusal and keeps its reason.
   const again: NormalizedRecord[] = [];
-  const why = new Map<NormalizedRecord, string>();
+  const why = new Map<NormalizedRecord, MessageRef>();
   for (const r of notApproved) {
     const o = ctx.outcomes.get(r.ref);
     const gone = family(r, revoked);
     if (o?.status === 'failed' && !gone.length) continue;
     const id = nextId(rootOf(r), [...gone.map((h) => h.idempotent_id), o?.idempotent_id ?? rootOf(r)]);
     const rewritten = { ...r, body: { ...r.body, idempotent_id: id } };
-    why.set(rewritten, t('confirm.rewritten', { state: gone.length ? t('state.revoked') : t('confirm.missingState'), idempotent_id: id }));
+    why.set(rewritten, ref('confirm.rewritten', { state: gone.length ? ref('state.revoked') : ref('confirm.missingState'), idempotent_id: id }));
     again.push(rewritten);
   }
   if (!again.length) return;
@@ -83,9 +83,10 @@ export async function confirmApprovals(records: readonly NormalizedRecord[], ctx
     if (!o) continue;
     if (!stillNot.has(r)) {
       counts.rewritten++;
-      ctx.outcomes.setRaw({ ...o, status: 'created', error_message: why.get(r) ?? '' });
+      const message = why.get(r);
+      ctx.outcomes.setRaw({ ...withoutMessage(o), status: 'created', ...(message ? { message } : {}) });
     } else if (o.status === 'created' || o.status === 'exists') {
-      const state = family(r, revoked).length ? t('state.revoked') : t('confirm.missingState');
+      const state = family(r, revoked).length ? ref('state.revoked') : ref('confirm.missingState');
       ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', ...said('confirm.unconfirmed', { state }) });
       counts.unconfirmed++;
     }

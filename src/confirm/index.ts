@@ -30,7 +30,7 @@ async function guarded(rows: readonly NormalizedRecord[], ctx: SubmitContext, co
       const o = ctx.outcomes.get(r.ref);
       if (o?.status !== 'created' && o?.status !== 'exists') continue;
       counts.unconfirmed++;
-      ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', ...said('confirm.readFailed', { message: e.message }) });
+      ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', ...said('confirm.readFailed', { message: e.said }) });
     }
   }
 }

@@ -2,13 +2,13 @@
 // for (pending rows: any live state, since an approver may have decided meanwhile). A remedy that reads back in no
 // live state, or still pending when the row asked for a decision, is `unconfirmed`; a failed decision that reads
 // back done after all (its answer was lost) is settled as done.
-import { t } from '../messages/index.js';
 import { readRemedies } from '../readback/remedies.js';
 import type { SubmitContext } from '../submit/context.js';
 import { stateName } from '../submit/remedies.js';
 import type { NormalizedRecord } from '../types.js';
 import type { ConfirmCounts } from './approvals.js';
-import { said } from '../messages/said.js';
+import { ref, said } from '../messages/said.js';
+import { withoutMessage } from '../submit/outcomes.js';
 
 const WANTED = { pending: undefined, approved: 2, rejected: 1 } as const;
 
@@ -27,13 +27,13 @@ export async function confirmRemedies(records: readonly NormalizedRecord[], ctx:
     const reached = now !== undefined && (wanted === undefined || now === wanted);
     if (reached) {
       counts.confirmed++;
-      if (o.status === 'failed') ctx.outcomes.setRaw({ ...o, status: 'exists', error_message: '' });
+      if (o.status === 'failed') ctx.outcomes.setRaw({ ...withoutMessage(o), status: 'exists' });
       continue;
     }
     // A failed row keeps the reason it failed with (e.g. the state it cannot reach): it was not claimed done.
     if (o.status === 'failed') continue;
     counts.unconfirmed++;
-    const state = now === undefined ? t('confirm.missingState') : stateName(now);
+    const state = now === undefined ? ref('confirm.missingState') : stateName(now);
     ctx.outcomes.setRaw({ ...o, status: 'unconfirmed', ...said('confirm.remedyUnconfirmed', { approval_id: o.approval_id, state, wanted: r.status ?? 'pending' }) });
   }
 }

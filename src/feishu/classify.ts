@@ -1,6 +1,6 @@
 // What an HTTP result means for the retry policy. Feishu puts its verdict in the body's `code` whatever the HTTP
 // status (rate limits arrive as 429 or 400, business errors as 400 or 500), so the code is read first.
-import { t } from '../messages/index.js';
+import { ref, type MessageRef } from '../messages/said.js';
 import type { HttpResult } from './http.js';
 
 export const RATE_LIMIT_CODE = 99991400;
@@ -14,22 +14,22 @@ const BUSINESS_AT_500: ReadonlySet<number> = new Set([1225001, 1226500, 1227500]
 export type Verdict =
   | { type: 'ok'; body: Record<string, unknown>; logId?: string }
   | { type: 'rateLimited'; resetMs: number; httpStatus: number; logId?: string }
-  | { type: 'invalidToken'; code: number; msg: string; logId?: string }
-  | { type: 'transient'; ambiguous: boolean; code?: number; msg: string; httpStatus?: number; logId?: string }
-  | { type: 'business'; code?: number; msg: string; data?: unknown; httpStatus: number; logId?: string };
+  | { type: 'invalidToken'; code: number; msg: string | MessageRef; logId?: string }
+  | { type: 'transient'; ambiguous: boolean; code?: number; msg: string | MessageRef; httpStatus?: number; logId?: string }
+  | { type: 'business'; code?: number; msg: string | MessageRef; data?: unknown; httpStatus: number; logId?: string };
 
 export function classify(res: HttpResult, timeoutMs: number): Verdict {
   const logId = res.logId === undefined ? {} : { logId: res.logId };
   if (res.type === 'error') {
     const msg = res.timeout
-      ? t('submit.http.timeout', { seconds: Math.round(timeoutMs / 100) / 10 })
-      : t(res.sent ? 'submit.http.networkAfterSend' : 'submit.http.network', { error: res.errorCode });
+      ? ref('submit.http.timeout', { seconds: Math.round(timeoutMs / 100) / 10 })
+      : ref(res.sent ? 'submit.http.networkAfterSend' : 'submit.http.network', { error: res.errorCode });
     // Sent means the server may have acted on it; a failure to connect or to write means it cannot have.
     return { type: 'transient', ambiguous: res.sent, msg, ...logId };
   }
   const body = isObject(res.json) ? res.json : undefined;
   const code = typeof body?.code === 'number' ? body.code : undefined;
-  const msg = typeof body?.msg === 'string' ? body.msg : t('submit.http.status', { status: res.status });
+  const msg: string | MessageRef = typeof body?.msg === 'string' ? body.msg : ref('submit.http.status', { status: res.status });
   const httpStatus = res.status;
   if (code === RATE_LIMIT_CODE || httpStatus === 429) {
     return { type: 'rateLimited', resetMs: resetMsOf(res.headers), httpStatus, ...logId };

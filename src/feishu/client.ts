@@ -1,6 +1,6 @@
 // The Feishu client: one call() per planned request, which waits out rate limits, retries what is safe to retry
 // and returns every other outcome as data. It never throws for anything Feishu or the network does.
-import { t } from '../messages/index.js';
+import { ref, type MessageRef } from '../messages/said.js';
 import { retryDelayMs, sleep } from './backoff.js';
 import type { BackoffOptions } from './backoff.js';
 import { classify } from './classify.js';
@@ -44,12 +44,12 @@ type Attempt = { verdict: Verdict; token: string; ms: number } | { tokenError: T
 
 /** What a failed call reports; undefined fields are left out of the result. */
 interface Failure {
-  msg: string;
+  msg: string | MessageRef;
   code?: number | undefined;
   data?: unknown;
   httpStatus?: number | undefined;
   logId?: string | undefined;
-  explanation?: string | undefined;
+  explanation?: MessageRef | undefined;
   /** The call ended because the run was stopped (Ctrl-C), not because of an answer. */
   aborted?: boolean;
 }
@@ -97,13 +97,13 @@ export class FeishuClient {
     let tokenRetries = 0;
     const maxTokenRetries = this.#options.tokenRetries ?? 4;
     for (;;) {
-      if (signal?.aborted) return this.#fail(state, 'transient', { msg: t('submit.http.aborted'), aborted: true });
+      if (signal?.aborted) return this.#fail(state, 'transient', { msg: ref('submit.http.aborted'), aborted: true });
       const attempt = await this.#attempt(req, state);
-      if ('aborted' in attempt) return this.#fail(state, 'transient', { msg: t('submit.http.aborted'), aborted: true });
+      if ('aborted' in attempt) return this.#fail(state, 'transient', { msg: ref('submit.http.aborted'), aborted: true });
       if ('tokenError' in attempt) {
         const e = attempt.tokenError;
-        const explanation = e.kind === 'auth' ? t('submit.code.auth') : undefined;
-        return this.#fail(state, e.kind, { msg: e.message, code: e.code, logId: e.logId, explanation });
+        const explanation = e.kind === 'auth' ? ref('submit.code.auth') : undefined;
+        return this.#fail(state, e.kind, { msg: e.said, code: e.code, logId: e.logId, explanation });
       }
       const v = attempt.verdict;
       this.#emit({ type: 'response', endpoint, attempt: state.attempts, ok: v.type === 'ok', ms: attempt.ms, ...details(v) });
@@ -116,7 +116,7 @@ export class FeishuClient {
         case 'rateLimited':
           // Not a failure and not a retry: Feishu refused before doing anything, so even remedies may resend.
           if (++waits > rateLimitCap) {
-            const msg = t('submit.http.rateLimitCap', { waits: rateLimitCap });
+            const msg = ref('submit.http.rateLimitCap', { waits: rateLimitCap });
             return this.#fail(state, 'transient', { msg, httpStatus: v.httpStatus });
           }
           this.#options.limiters.rateLimited(endpoint, v.resetMs);
@@ -126,7 +126,7 @@ export class FeishuClient {
         case 'invalidToken':
           this.#tokens.invalidate(attempt.token);
           if (++tokenRetries > maxTokenRetries) {
-            return this.#fail(state, 'auth', { msg: v.msg, code: v.code, explanation: t('submit.token.invalidTwice', { times: tokenRetries }) });
+            return this.#fail(state, 'auth', { msg: v.msg, code: v.code, explanation: ref('submit.token.invalidTwice', { times: tokenRetries }) });
           }
           // The server refused the token before acting, so a resend with a fresh token is safe for any endpoint.
           this.#emit({ type: 'retry', endpoint, attempt: state.attempts, reason: 'invalidToken', delayMs: 0, code: v.code });
@@ -201,7 +201,7 @@ export class FeishuClient {
     return {
       ok: false,
       kind,
-      msg: this.#tokens.redact(f.msg),
+      msg: typeof f.msg === 'string' ? this.#tokens.redact(f.msg) : f.msg,
       attempts: state.attempts,
       ambiguous: state.ambiguous,
       ...(f.code === undefined ? {} : { code: f.code }),

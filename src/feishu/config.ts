@@ -1,7 +1,7 @@
 // Where the client talks to and with which credentials, resolved once from flags and the environment.
 import { inspect } from 'node:util';
 import { ConfigError } from '../errors.js';
-import { t } from '../messages/index.js';
+import { ref } from '../messages/said.js';
 
 export const DEFAULT_BASE_URL = 'https://open.feishu.cn';
 
@@ -46,10 +46,10 @@ export function resolveClientConfig({ baseUrl, env }: ResolveOptions): ClientCon
   const raw = baseUrl ?? env.FEISHU_BASE_URL ?? DEFAULT_BASE_URL;
   const url = parseBaseUrl(raw);
   const appId = env.FEISHU_APP_ID?.trim();
-  if (!appId) throw new ConfigError(t('submit.config.missingAppId'));
+  if (!appId) throw new ConfigError(ref('submit.config.missingAppId'));
   // The secret is not trimmed of inner content, only of surrounding whitespace (a common copy-paste accident).
   const appSecret = env.FEISHU_APP_SECRET?.trim();
-  if (!appSecret) throw new ConfigError(t('submit.config.missingAppSecret'));
+  if (!appSecret) throw new ConfigError(ref('submit.config.missingAppSecret'));
   return {
     origin: url.origin,
     pathPrefix: url.pathname.replace(/\/+$/, ''),
@@ -63,17 +63,17 @@ function parseBaseUrl(raw: string): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new ConfigError(t('submit.config.badBaseUrl', { url: raw }));
+    throw new ConfigError(ref('submit.config.badBaseUrl', { url: raw }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(t('submit.config.badBaseUrl', { url: raw }));
+    throw new ConfigError(ref('submit.config.badBaseUrl', { url: raw }));
   }
   // Plain http would send the app secret and tokens in clear text; only the local sandbox may use it.
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new ConfigError(t('submit.config.insecureBaseUrl', { url: raw }));
+    throw new ConfigError(ref('submit.config.insecureBaseUrl', { url: raw }));
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new ConfigError(t('submit.config.badBaseUrl', { url: `${url.protocol}//${url.host}${url.pathname}` }));
+    throw new ConfigError(ref('submit.config.badBaseUrl', { url: `${url.protocol}//${url.host}${url.pathname}` }));
   }
   return url;
 }

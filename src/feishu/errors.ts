@@ -1,12 +1,13 @@
 // Feishu error answers turned into something a row can carry: a code explained in words, and the per-record errors
 // of 1225001 so they can be pinned to the rows that caused them.
-import { hasMessage, t } from '../messages/index.js';
+import { hasMessage } from '../messages/index.js';
+import { ref, type MessageRef } from '../messages/said.js';
 
-/** The code in words, in the user's language, when the catalog knows it. */
-export function explainCode(code: number | undefined): string | undefined {
+/** The code explained (a catalog message), when the catalog knows it. */
+export function explainCode(code: number | undefined): MessageRef | undefined {
   if (code === undefined) return undefined;
   const id = `submit.code.${code}`;
-  return hasMessage(id) ? t(id) : undefined;
+  return hasMessage(id) ? ref(id) : undefined;
 }
 
 export interface ErrorRecord {

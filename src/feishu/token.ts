@@ -1,5 +1,5 @@
 // The tenant_access_token: fetched once, shared by every concurrent request, refreshed before it expires.
-import { t } from '../messages/index.js';
+import { ref, type MessageRef } from '../messages/said.js';
 import { backoffMs, sleep } from './backoff.js';
 import type { BackoffOptions } from './backoff.js';
 import { classify } from './classify.js';
@@ -15,12 +15,13 @@ const REFRESH_EARLY_S = 180;
 export class TokenError extends Error {
   override name = 'TokenError';
   constructor(
-    message: string,
+    /** What went wrong, as a message (rendered only where it is shown). */
+    readonly said: MessageRef,
     readonly kind: 'auth' | 'transient',
     readonly code?: number,
     readonly logId?: string,
   ) {
-    super(message);
+    super(said.id);
   }
 }
 
@@ -93,12 +94,12 @@ export class TokenProvider {
       }
       const msg =
         v.type === 'ok'
-          ? t('submit.token.noToken')
+          ? ref('submit.token.noToken')
           : v.type === 'rateLimited'
-            ? t('submit.http.rateLimitCap', { waits })
-            : this.redact(v.msg);
+            ? ref('submit.http.rateLimitCap', { waits })
+            : typeof v.msg === 'string' ? this.redact(v.msg) : v.msg;
       const code = v.type === 'ok' || v.type === 'rateLimited' ? undefined : v.code;
-      const err = new TokenError(t('submit.token.failed', { msg }), transient ? 'transient' : 'auth', code, res.logId);
+      const err = new TokenError(ref('submit.token.failed', { msg }), transient ? 'transient' : 'auth', code, res.logId);
       if (!transient) this.#fatal = err;
       throw err;
     }

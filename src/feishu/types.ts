@@ -1,4 +1,5 @@
 // The client's public shapes: one call in, one result out, events for progress. No tokens or secrets in any of them.
+import type { MessageRef } from '../messages/said.js';
 
 export interface CallRequest {
   /** Limiter key and event label: `user_approvals`, `user_task_remedys`, … (see Endpoint in src/types.ts). */
@@ -22,8 +23,8 @@ export type CallResult =
   | {
       ok: false;
       code?: number;
-      /** Feishu's `msg` (or the client's own description when there is no answer), never containing a secret. */
-      msg: string;
+      /** Feishu's `msg` (text), or the client's own description (a message) when there is no answer; never a secret. */
+      msg: string | MessageRef;
       /** Feishu's `data` on a business error: 1225001 puts its per-record errors there or in `msg`. */
       data?: unknown;
       httpStatus?: number;
@@ -33,8 +34,8 @@ export type CallResult =
       kind: 'business' | 'transient' | 'auth';
       /** Some attempt failed after it was sent: Feishu may have written it. Reconcile before sending it again. */
       ambiguous: boolean;
-      /** The code explained in words, in the user's language (from src/messages/submit.ts). */
-      explanation?: string;
+      /** The code explained (a message of src/messages/submit.ts), when we know it. */
+      explanation?: MessageRef;
       /**
        * The run was stopped (Ctrl-C) while this call waited for its turn, a rate-limit window or a backoff. With
        * `ambiguous` false nothing of it was written: its rows are `skipped`, not `failed`.

@@ -1,6 +1,7 @@
 // The lines of journal.jsonl. Each line is one JSON object with `t` (type), `ts` (ISO time) and `run` (run id).
 // The shapes are the on-disk format: add optional fields freely, never rename or repurpose one.
 import type { Endpoint, RowRef } from '../types.js';
+import type { MessageRef } from '../messages/said.js';
 
 export type RunCommand = 'apply' | 'undo' | 'status' | 'corehr' | (string & {});
 
@@ -48,7 +49,9 @@ export interface OutcomeRecord {
   approval_id?: string;
   status: RecordStatus;
   code?: string | number;
+  /** Feishu's message text; `said`: the client's own description when there was no answer (a catalog message). */
   msg?: string;
+  said?: MessageRef;
 }
 
 /** Written after the answer. `ambiguous`: sent but the answer was lost (timeout, reset, 5xx); reconcile first. */
@@ -76,7 +79,9 @@ export interface ProcessEntry {
   status: ProcessStatus;
   result: 'ok' | 'exists' | 'failed';
   code?: string | number;
+  /** Feishu's message text; `said`: the client's own description when there was no answer (a catalog message). */
   msg?: string;
+  said?: MessageRef;
 }
 
 export interface RunEndEntry {

@@ -3,8 +3,8 @@ import { constants, promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
 import { ConfigError } from '../errors.js';
-import { t } from '../messages/index.js';
 import { type JournalEntry, parseEntry } from './entries.js';
+import { ref } from '../messages/said.js';
 
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
@@ -13,9 +13,9 @@ export const FILE_MODE = 0o600;
 export async function ensureStateDir(dir: string): Promise<void> {
   const stat = await fs.stat(dir).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
-    throw new ConfigError(t('journal.dirUnusable', { dir, reason: e.message }), { cause: e });
+    throw new ConfigError(ref('journal.dirUnusable', { dir, reason: e.message }), { cause: e });
   });
-  if (stat && !stat.isDirectory()) throw new ConfigError(t('journal.notDir', { dir }));
+  if (stat && !stat.isDirectory()) throw new ConfigError(ref('journal.notDir', { dir }));
   if (stat) return;
   await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
   // mkdir's mode is filtered by the umask; chmod is not, so the mode is exactly 0700 whatever the umask.
@@ -70,7 +70,7 @@ export function parseJournal(buf: Buffer): ParsedJournal {
 export async function readJournalFile(path: string): Promise<ParsedJournal> {
   const buf = await fs.readFile(path).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return Buffer.alloc(0);
-    throw new ConfigError(t('journal.unreadable', { path, reason: e.message }), { cause: e });
+    throw new ConfigError(ref('journal.unreadable', { path, reason: e.message }), { cause: e });
   });
   return parseJournal(buf);
 }

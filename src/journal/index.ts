@@ -10,12 +10,12 @@
  * `outcome` after its answer. A crash between the two leaves an unresolved intent: reconcile it before resending.
  */
 import { join } from 'node:path';
-import { t } from '../messages/index.js';
 import { Appender } from './appender.js';
 import { type JournalEntry, type NewEntry, redact } from './entries.js';
 import { ensureStateDir, openJournalFile, type ParsedJournal, readJournalFile } from './file.js';
 import { acquireLock } from './lock.js';
 import { JournalState } from './state.js';
+import { ref, type MessageRef } from '../messages/said.js';
 
 export type * from './entries.js';
 export type { ApprovalLocation, Confirmed, ConfirmedIdentity, CreatedRecord, RunSummary, UnresolvedIntent } from './state.js';
@@ -25,8 +25,8 @@ export const JOURNAL_FILE = 'journal.jsonl';
 
 /** The journal as loaded, with its queries. Read-only: see openJournal() to write. */
 export class JournalView extends JournalState {
-  /** Translated notices about damage found while loading (skipped lines, a torn tail). Show them; never fatal. */
-  readonly notices: string[] = [];
+  /** Notices (messages) about damage found while loading (skipped lines, a torn tail). Show them; never fatal. */
+  readonly notices: MessageRef[] = [];
 
   constructor(
     readonly dir: string,
@@ -35,8 +35,8 @@ export class JournalView extends JournalState {
     super();
     const path = join(dir, JOURNAL_FILE);
     for (const e of parsed.entries) this.add(e);
-    for (const line of parsed.skipped) this.notices.push(t('journal.lineSkipped', { path, line }));
-    if (parsed.torn) this.notices.push(t('journal.tornTail', { path }));
+    for (const line of parsed.skipped) this.notices.push(ref('journal.lineSkipped', { path, line }));
+    if (parsed.torn) this.notices.push(ref('journal.tornTail', { path }));
   }
 }
 

@@ -5,8 +5,8 @@ import { promises as fs, unlinkSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { t } from '../messages/index.js';
 import { FILE_MODE } from './file.js';
+import { ref } from '../messages/said.js';
 
 interface LockOwner {
   pid: number;
@@ -33,7 +33,7 @@ export async function acquireLock(dir: string): Promise<Lock> {
       const text = await fs.readFile(path, 'utf8').catch(() => undefined);
       if (text === undefined) continue; // released meanwhile: try again
       const owner = parseOwner(text) ?? (await beingWritten(path));
-      if (owner && isAlive(owner)) throw new ConfigError(t('journal.locked', { dir, pid: owner.pid || '?', host: owner.host }));
+      if (owner && isAlive(owner)) throw new ConfigError(ref('journal.locked', { dir, pid: owner.pid || '?', host: owner.host }));
       // Stale. Remove it only if it is still the same stale lock (another process may have just taken it over).
       // Between this read and unlink a tiny race remains; two runs starting in the same millisecond on a stale
       // lock is not a case worth a lock server.

@@ -1,6 +1,7 @@
 // The one message catalog: every user-facing text, in English and Chinese. Split by stage only to keep files small.
 import type { Lang } from '../types.js';
 import type { Catalog } from './catalog.js';
+import type { MessageRef, Params } from './said.js';
 import { applyMessages } from './apply.js';
 import { cliMessages } from './cli.js';
 import { inputMessages } from './input.js';
@@ -38,11 +39,23 @@ export function getLang(): Lang {
   return current;
 }
 
-/** Renders message `id` in the current language. An unknown id is a programming error and throws. */
-export function t(id: string, params: Record<string, string | number> = {}, lang: Lang = current): string {
+/**
+ * Renders message `id` in `lang` (default: the current language); a parameter that is itself a message is rendered in
+ * the same language. An unknown id is a programming error and throws.
+ */
+export function t(id: string, params: Params = {}, lang: Lang = current): string {
   const entry = catalog[id];
   if (!entry) throw new Error(`unknown message id: ${id}`);
-  return entry[lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return entry[lang].replace(/\{(\w+)\}/g, (m, k: string) => {
+    const v = params[k];
+    if (v === undefined) return m;
+    return typeof v === 'object' ? render(v, lang) : String(v);
+  });
+}
+
+/** A message built by the core, in words. */
+export function render(message: MessageRef, lang: Lang = current): string {
+  return t(message.id, message.params, lang);
 }
 
 /** A message without its particulars (`{value}` → `…`): the kind of problem, in words, for summaries. */
@@ -55,4 +68,25 @@ export function shapeOf(id: string, lang: Lang = current): string {
 /** Both languages of a message, for catalogs embedded in workbooks. */
 export function hasMessage(id: string): boolean {
   return id in catalog;
+}
+
+/**
+ * A validation problem (its `code` and `params`) in words. A code the catalog does not know (a problem a program built
+ * for writeErrorReport) shows its `message` parameter, else the code: a report is never lost to an unknown id.
+ */
+export function problemText(p: { code: string; params: Params }, lang: Lang = current): string {
+  if (hasMessage(p.code)) return t(p.code, p.params, lang);
+  const own = p.params.message;
+  return typeof own === 'string' ? own : p.code;
+}
+
+/** A row's problems on one line: `column: message; …` (a whole-row problem without the column). */
+export function problemsText(problems: readonly { code: string; params: Params; column: string }[], lang: Lang = current): string {
+  return problems.map((p) => (p.column ? `${p.column}: ${problemText(p, lang)}` : problemText(p, lang))).join('; ');
+}
+
+/** Why a row ended as it did, in words: its problems when it is invalid, else its message ('' when it has none). */
+export function reasonText(o: { message?: MessageRef | undefined; problems?: readonly { code: string; params: Params; column: string }[] | undefined }, lang: Lang = current): string {
+  if (o.problems) return problemsText(o.problems, lang);
+  return o.message ? render(o.message, lang) : '';
 }

@@ -3,6 +3,10 @@
 import type { Catalog } from './catalog.js';
 
 export const readbackMessages = {
+  // Compositions, so a row's message stays data: Feishu's own text as a parameter, our words as nested messages.
+  'feishu.said': { en: '{message}', zh: '{message}' },
+  'feishu.explained': { en: '{message} — {explanation}', zh: '{message} — {explanation}' },
+  'said.withDetail': { en: '{message} ({detail})', zh: '{message}（{detail}）' },
   'state.pending': { en: 'pending', zh: '审批中' },
   'state.rejected': { en: 'rejected', zh: '已拒绝' },
   'state.approved': { en: 'approved', zh: '已通过' },

@@ -1,12 +1,21 @@
-// A row's message as data: the catalog id and its parameters, so a program using the library can render it in
-// another language or act on the id; `error_message` is the same text already rendered in the run's language.
-import { t } from './index.js';
+// A message as data: the catalog id and its parameters. The core builds these and never renders them; the CLI and the
+// report writers render them (messages/index.ts `render`), so a program using the library can show them in either
+// language, or act on the id.
+
+/** A parameter is text, a number, or another message rendered in the same language (a state's name, a reason). */
+export type Param = string | number | MessageRef;
+export type Params = Record<string, Param>;
 
 export interface MessageRef {
   id: string;
-  params: Record<string, string | number>;
+  params: Params;
 }
 
-export function said(id: string, params: Record<string, string | number> = {}): { message: MessageRef; error_message: string } {
-  return { message: { id, params }, error_message: t(id, params) };
+export function ref(id: string, params: Params = {}): MessageRef {
+  return { id, params };
+}
+
+/** `{ message }`, to spread into a row outcome. */
+export function said(id: string, params: Params = {}): { message: MessageRef } {
+  return { message: ref(id, params) };
 }

@@ -1,10 +1,11 @@
 // One spilled row as one line of JSON, and back, without losing what a cell was: a date cell stays a WallTime (the
 // report writes it as a date again), an error value a CellError, and numbers JSON cannot spell (NaN, -0) survive.
+import type { Params } from '../messages/said.js';
 import { CellError, WallTime, type Cell, type InputRow, type Problem, type SheetInfo } from '../types.js';
 
 type CellCode = string | number | boolean | null | { w: string } | { e: string } | { n: string };
-/** A problem of the row it is spilled with: [column, field, code, message], plus [file, sheet, row] when elsewhere. */
-type ProblemCode = [string, string, string, string] | [string, string, string, string, string, string, number];
+/** A problem of the row it is spilled with: [column, field, code, params], plus [file, sheet, row] when elsewhere. */
+type ProblemCode = [string, string, string, Params] | [string, string, string, Params, string, string, number];
 type Line = [row: number, values: CellCode[], problems: ProblemCode[]];
 
 export function encodeRow(row: InputRow, problems: readonly Problem[]): string {
@@ -16,7 +17,7 @@ export function decodeRow(text: string, sheet: SheetInfo): { row: InputRow; prob
   const [n, values, problems] = JSON.parse(text) as Line;
   return {
     row: { sheet, row: n, values: values.map(decodeCell) },
-    problems: problems.map(([column, field, code, message, file = sheet.file, name = sheet.name, row = n]) => ({ file, sheet: name, row, column, field, code, message })),
+    problems: problems.map(([column, field, code, params, file = sheet.file, name = sheet.name, row = n]) => ({ file, sheet: name, row, column, field, code, params })),
   };
 }
 
@@ -26,7 +27,7 @@ export function isOnRow(p: Problem, row: InputRow): boolean {
 }
 
 function encodeProblem(p: Problem, row: InputRow): ProblemCode {
-  const own: [string, string, string, string] = [p.column, p.field, p.code, p.message];
+  const own: [string, string, string, Params] = [p.column, p.field, p.code, p.params];
   return isOnRow(p, row) ? own : [...own, p.file, p.sheet, p.row];
 }
 

@@ -1,6 +1,7 @@
 // The `summary` sheet of the error report: counts per input sheet, the problems grouped by kind, the notices.
 import type ExcelJS from 'exceljs';
-import { hasMessage, shapeOf, t } from '../messages/index.js';
+import { hasMessage, problemText, render, shapeOf, t } from '../messages/index.js';
+import type { MessageRef } from '../messages/said.js';
 import type { Cell } from '../types.js';
 import { MAX_PLACES, type CodeCount, type ErrorTally } from './errors-tally.js';
 import { setSafe } from './safe.js';
@@ -8,7 +9,7 @@ import { FILL, fill } from './workbook.js';
 
 const SUMMARY_SHEET = 'summary';
 
-export function writeErrorSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tally: ErrorTally, notices: readonly string[]): void {
+export function writeErrorSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tally: ErrorTally, notices: readonly MessageRef[]): void {
   const ws = workbook.addWorksheet(SUMMARY_SHEET);
   // One grid for all tables: short values in A/B, long texts in C/D.
   ws.columns = [{ width: 28 }, { width: 12 }, { width: 60 }, { width: 40 }];
@@ -31,12 +32,12 @@ export function writeErrorSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, 
     lines.gap();
     lines.title(t('report.summary.unattached'));
     lines.head([t('report.summary.sheet'), t('report.summary.row'), t('report.summary.message'), t('report.summary.column'), t('report.summary.file')]);
-    for (const p of loose) lines.add([p.sheet, p.row, p.message, p.column, p.file]);
+    for (const p of loose) lines.add([p.sheet, p.row, problemText(p), p.column, p.file]);
   }
   if (notices.length) {
     lines.gap();
     lines.title(t('report.summary.notices'));
-    for (const notice of notices) lines.add([notice]);
+    for (const notice of notices) lines.add([render(notice)]);
   }
   ws.commit();
 }

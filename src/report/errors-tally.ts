@@ -2,6 +2,7 @@
 // and the few problems tied to no reported row. Small whatever the number of invalid rows (a handful of sheets and
 // codes, ten places per code), so `validate` can spill the rows themselves to disk and still write the summary.
 import type { InputRow, Problem } from '../types.js';
+import { problemText } from '../messages/index.js';
 
 /** How many places a problem kind lists before "…". */
 export const MAX_PLACES = 10;
@@ -52,7 +53,7 @@ export class ErrorTally {
     if (!sheet) this.otherSheets.set(key, (sheet = { file: p.file, sheet: p.sheet, invalid: 0, problems: 0 }));
     sheet.problems++;
     let code = this.codes.get(p.code);
-    if (!code) this.codes.set(p.code, (code = { code: p.code, count: 0, example: p.message, places: [] }));
+    if (!code) this.codes.set(p.code, (code = { code: p.code, count: 0, example: problemText(p), places: [] }));
     code.count++;
     if (code.places.length < MAX_PLACES) code.places.push({ sheet: p.sheet, row: p.row, column: p.column });
     if (!attached) this.unattached.push(p);

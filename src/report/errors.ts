@@ -2,7 +2,7 @@
 // them in place and feed this file back in; every faulty cell filled and carrying a note; a summary sheet first.
 // Streamed: one row in memory at a time, whether the rows come from arrays or from validate's spill on disk.
 import type ExcelJS from 'exceljs';
-import { t } from '../messages/index.js';
+import { problemText, t } from '../messages/index.js';
 import type { InputRow, Problem } from '../types.js';
 import { ADDED, layoutErrorReport, reportRow, type ReportRow, type ReportSheet } from './errors-layout.js';
 import { errorRowsOf, mergeByRow, type ErrorRows } from './errors-source.js';
@@ -10,11 +10,12 @@ import { writeErrorSummary } from './errors-summary.js';
 import { setSafe } from './safe.js';
 import { addTableSheet, isIdField } from './table.js';
 import { breathe, FILL, FONT, fill, withWorkbook } from './workbook.js';
+import type { MessageRef } from '../messages/said.js';
 
 export interface ErrorReportInput {
   rows: InputRow[];
   problems: Problem[];
-  notices?: string[];
+  notices?: MessageRef[];
 }
 
 /** Writes the report of `rows` and `problems` held in memory. */
@@ -23,7 +24,7 @@ export async function writeErrorReport(path: string, input: ErrorReportInput): P
 }
 
 /** Writes the report from any source of invalid rows (validate passes its spill). */
-export async function writeErrorReportFrom(path: string, source: ErrorRows, notices: readonly string[]): Promise<void> {
+export async function writeErrorReportFrom(path: string, source: ErrorRows, notices: readonly MessageRef[]): Promise<void> {
   const sheets = layoutErrorReport(source.sheets);
   await withWorkbook(path, async (workbook) => {
     writeErrorSummary(workbook, source.tally, notices);
@@ -33,7 +34,7 @@ export async function writeErrorReportFrom(path: string, source: ErrorRows, noti
 
 /** One problem as a line of the `errors` column: the column it is about, then the message. */
 function problemLine(p: Problem): string {
-  return p.column ? t('report.errors.item', { column: p.column, message: p.message }) : p.message;
+  return p.column ? t('report.errors.item', { column: p.column, message: problemText(p) }) : problemText(p);
 }
 
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ReportSheet, source: ErrorRows): Promise<void> {
@@ -68,7 +69,7 @@ function writeRow(row: ExcelJS.Row, r: ReportRow, sheet: ReportSheet, asText: bo
     const cell = row.getCell(at + 1);
     cell.fill = fill(FILL.fault);
     cell.font = { color: { argb: FONT.fault } };
-    if (withNotes) cell.note = problems.map((p) => p.message).join('\n');
+    if (withNotes) cell.note = problems.map((p) => problemText(p)).join('\n');
   }
   setSafe(row.getCell(width + 1), r.row.row);
   const errors = row.getCell(width + 2);

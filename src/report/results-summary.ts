@@ -1,6 +1,7 @@
 // The `summary` sheet of the results workbook: the run, rows per kind and status, requests per endpoint.
 import type ExcelJS from 'exceljs';
-import { t } from '../messages/index.js';
+import { render, t } from '../messages/index.js';
+import type { MessageRef } from '../messages/said.js';
 import { KINDS, type Cell, type RowStatus } from '../types.js';
 import { setSafe } from './safe.js';
 import { FILL, fill } from './workbook.js';
@@ -18,7 +19,7 @@ export interface ResultsSummary {
   retries: number;
   /** The verify step's read-back counts (absent when it did not run). */
   verified?: { confirmed: number; rewritten: number; unconfirmed: number };
-  notes?: string[];
+  notes?: MessageRef[];
 }
 
 const STATUSES: readonly RowStatus[] = ['created', 'exists', 'updated', 'unconfirmed', 'failed', 'invalid', 'conflict', 'skipped', 'planned'];
@@ -73,7 +74,7 @@ export function writeResultsSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter
   if (s.notes?.length) {
     n++;
     line([t('report.results.notes')], true);
-    for (const note of s.notes) line([note]);
+    for (const note of s.notes) line([render(note)]);
   }
   ws.commit();
 }

@@ -1,5 +1,7 @@
 // The workbook `undo` writes: one row per record of the undone run (where it came from, what was done, how it
 // ended), coloured like the results workbook, then a short summary.
+import { reasonText, render } from '../messages/index.js';
+import type { MessageRef } from '../messages/said.js';
 import type { Cell, RowStatus } from '../types.js';
 import { STATUS_STYLE } from './results.js';
 import { writeTable } from './rows.js';
@@ -14,7 +16,7 @@ export interface UndoSheetRow {
   action: string;
   status: RowStatus;
   error_code?: string;
-  error_message?: string;
+  message?: MessageRef;
   log_id?: string;
 }
 
@@ -23,7 +25,7 @@ export interface UndoSummary {
   runId?: string;
   target: string;
   startedAt: string;
-  notes: string[];
+  notes: MessageRef[];
 }
 
 /** Fixed English identifiers, like the results workbook's added columns: other programs read them. */
@@ -32,7 +34,7 @@ const STATUS_AT = UNDO_COLUMNS.indexOf('status');
 const TEXT = new Set([UNDO_COLUMNS.indexOf('approval_id'), UNDO_COLUMNS.indexOf('error_code'), UNDO_COLUMNS.indexOf('log_id')]);
 
 export async function writeUndoResults(path: string, rows: readonly UndoSheetRow[], summary: UndoSummary): Promise<void> {
-  const cells = rows.map((r): Cell[] => [r.file, r.sheet, r.row, r.kind, r.approval_id ?? null, r.action, r.status, r.error_code ?? null, r.error_message ?? null, r.log_id ?? null]);
+  const cells = rows.map((r): Cell[] => [r.file, r.sheet, r.row, r.kind, r.approval_id ?? null, r.action, r.status, r.error_code ?? null, reasonText(r) || null, r.log_id ?? null]);
   await withWorkbook(path, async (workbook) => {
     await writeTable(workbook, 'undo', UNDO_COLUMNS, cells, {
       textColumns: TEXT,
@@ -45,7 +47,7 @@ export async function writeUndoResults(path: string, rows: readonly UndoSheetRow
       ['undone_run', summary.target],
       ['started_at', summary.startedAt],
       ...[...counts].map(([status, n]): Cell[] => [status, n]),
-      ...summary.notes.map((n): Cell[] => ['note', n]),
+      ...summary.notes.map((n): Cell[] => ['note', render(n)]),
     ];
     await writeTable(workbook, 'summary', ['item', 'value'], lines);
   });

@@ -1,6 +1,7 @@
 // The results workbook of `apply`: every input row with its outcome, one sheet per input sheet, then a summary.
 // Streamed (100,000 rows): the caller hands over sheets in order and each is committed before the next.
 import type ExcelJS from 'exceljs';
+import { reasonText } from '../messages/index.js';
 import type { Cell, RowOutcome, RowStatus, SheetInfo } from '../types.js';
 import { writeResultsSummary, type ResultsSummary } from './results-summary.js';
 import { writeTable } from './rows.js';
@@ -72,7 +73,7 @@ async function* toCells(rows: AnyIterable<ResultRow>, sheet: SheetInfo, kept: nu
     const o = r.outcome;
     const values: Cell[] = kept.map((i) => r.values[i] ?? null);
     const id = o.idempotent_id ?? (idAt >= 0 ? (r.values[idAt] ?? null) : null);
-    values.push(o.status, o.approval_id ?? null, id, o.error_code ?? null, o.error_message ?? null, o.log_id ?? null, r.row, sheet.file);
+    values.push(o.status, o.approval_id ?? null, id, o.error_code ?? null, reasonText(o) || null, o.log_id ?? null, r.row, sheet.file);
     yield values;
   }
 }

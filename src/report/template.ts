@@ -9,6 +9,7 @@ import { KINDS, type Kind, type Lang } from '../types.js';
 import { DATETIME_FORMAT, TEXT_FORMAT } from './safe.js';
 import { writeInstructions } from './template-instructions.js';
 import { FILL, displayWidth, fill } from './workbook.js';
+import { ref } from '../messages/said.js';
 
 /** Data validations and formats cover this many rows below the header. */
 export const TEMPLATE_ROWS = 5000;
@@ -23,7 +24,7 @@ export async function writeTemplate(path: string, lang: Lang): Promise<void> {
   try {
     await wb.xlsx.writeFile(path);
   } catch (e) {
-    throw new ConfigError(t('report.cannotWrite', { path, reason: (e as Error).message }, lang), { cause: e });
+    throw new ConfigError(ref('report.cannotWrite', { path, reason: (e as Error).message }), { cause: e });
   }
 }
 

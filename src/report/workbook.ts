@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { setImmediate as tick } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { ConfigError } from '../errors.js';
-import { t } from '../messages/index.js';
+import { ref } from '../messages/said.js';
 
 export type AnyIterable<T> = Iterable<T> | AsyncIterable<T>;
 
@@ -21,7 +21,7 @@ export async function withWorkbook(path: string, write: (wb: ExcelJS.stream.xlsx
   let failure: Error | undefined;
   // Without a listener a late write error (disk full) would crash the process instead of failing this call.
   out.on('error', (e) => (failure ??= e));
-  const cannotWrite = (e: Error) => new ConfigError(t('report.cannotWrite', { path, reason: e.message }), { cause: e });
+  const cannotWrite = (e: Error) => new ConfigError(ref('report.cannotWrite', { path, reason: e.message }), { cause: e });
   try {
     await once(out, 'open');
   } catch (e) {

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { JOURNAL_FILE, readJournal } from '../journal/index.js';
 import { buildPlan } from '../plan/plan.js';
 import { located } from '../readback/status.js';
-import { t } from '../messages/index.js';
+import { ref, type MessageRef } from '../messages/said.js';
 import { Outcomes } from '../submit/outcomes.js';
 import { confirmWrites, type ConfirmCounts } from '../confirm/index.js';
 import type { SubmitContext } from '../submit/context.js';
 import { submit } from '../submit/index.js';
-import type { EmployeeType, Endpoint, Kind } from '../types.js';
+import { rowKey, type EmployeeType, type Endpoint, type Kind, type Problem } from '../types.js';
 import { canConnect, connect, type Connection } from './connect.js';
-import { decide, describeChanges } from './decide.js';
+import { conflictMessage, decide } from './decide.js';
 import type { RunEvents } from './events.js';
 import type { RowAction } from '../reconcile/types.js';
 import { prune, type PrunedRecord } from './prune.js';
@@ -74,7 +74,7 @@ export interface ApplyResult {
   /** The verify step's counts (absent with --no-verify, --dry-run, or when the run was stopped). */
   verified?: ConfirmCounts;
   /** Set when requests were sent but the results workbook could not be written: the run then exits 1. */
-  resultsError?: string;
+  resultsError?: MessageRef;
   /** What reconcile decided, per action (absent with --dry-run). */
   reconciled?: ReturnType<typeof countActions>;
   /** The records --prune withdrew (or tried to). */
@@ -183,14 +183,14 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
         rateLimitWaits: stats.rateLimitWaits,
         retries: stats.retries,
         ...(verified ? { verified } : {}),
-        notes: interrupted ? [t('apply.interruptedNote')] : [],
+        notes: interrupted ? [ref('apply.interruptedNote')] : [],
       });
     } catch (e) {
       // Nothing sent (a dry run): the failure is the whole story, exit 2. Requests sent: the run did something,
       // so it must end as a run (summary, exit 1) that says where the outcomes are kept.
       if (!runId) throw e;
       const journalPath = join(state, JOURNAL_FILE);
-      result.resultsError = t('apply.resultsWriteFailed', { message: e instanceof Error ? e.message : String(e), journal: journalPath });
+      result.resultsError = ref('apply.resultsWriteFailed', { message: e instanceof Error ? e.message : String(e), journal: journalPath });
     }
   }
   return result;
@@ -198,21 +198,22 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
 
 function markDry(a: RowAction, outcomes: Outcomes, replace: boolean): void {
   if (a.type === 'keep') outcomes.set(a.record, 'exists', { approval_id: a.held.approval_id });
-  else if (a.type === 'replace' && !replace) outcomes.set(a.record, 'conflict', { approval_id: a.earlier.approval_id, error_message: `${t('apply.conflict', { approval_id: a.earlier.approval_id })} (${describeChanges(a.changes)})` });
+  else if (a.type === 'replace' && !replace) outcomes.set(a.record, 'conflict', { approval_id: a.earlier.approval_id, message: conflictMessage(a.earlier.approval_id, a.changes) });
   else outcomes.set(a.record, 'planned', a.type === 'replace' ? { approval_id: a.earlier.approval_id } : {});
 }
 
 /** The journal's locations of approvals this tool wrote, as read-back targets. */
 const locator = (journal: RunJournal, employeeType: EmployeeType) => (approval_id: string) => located(journal.state.locate(approval_id), employeeType);
 
-function markInvalid(problems: { file: string; sheet: string; row: number; message: string; column: string }[], rows: { sheet: { file: string; name: string }; row: number }[], outcomes: Outcomes): void {
-  const byRow = new Map<string, string[]>();
+function markInvalid(problems: readonly Problem[], rows: { sheet: { file: string; name: string }; row: number }[], outcomes: Outcomes): void {
+  const byRow = new Map<string, Problem[]>();
   for (const p of problems) {
-    const k = `${p.file}\u0000${p.sheet}\u0000${p.row}`;
-    byRow.set(k, [...(byRow.get(k) ?? []), p.column ? `${p.column}: ${p.message}` : p.message]);
+    const list = byRow.get(rowKey(p));
+    if (list) list.push(p);
+    else byRow.set(rowKey(p), [p]);
   }
   for (const r of rows) {
     const ref = { file: r.sheet.file, sheet: r.sheet.name, row: r.row };
-    outcomes.setRaw({ ref, status: 'invalid', error_message: (byRow.get(`${ref.file}\u0000${ref.sheet}\u0000${ref.row}`) ?? []).join('; ') });
+    outcomes.setRaw({ ref, status: 'invalid', problems: byRow.get(rowKey(ref)) ?? [] });
   }
 }

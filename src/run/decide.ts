@@ -2,12 +2,11 @@
 // without a request; replace → the earlier record withdrawn first (--replace), else `conflict`; create → sent, under a
 // derived idempotent_id when the row's earlier records were withdrawn. Deciding this before queueing keeps settled
 // rows from spending the rate limit (PITFALLS: Cap #2010).
-import { t } from '../messages/index.js';
 import { reimportId } from '../plan/idempotency.js';
 import type { Plan } from '../plan/plan.js';
 import { asServerRemedy } from '../readback/view.js';
 import type { FieldChange, JournalFacts, Reconciliation, RowAction } from '../reconcile/types.js';
-import type { Caller } from '../submit/context.js';
+import { withDetail, type Caller } from '../submit/context.js';
 import type { Outcomes } from '../submit/outcomes.js';
 import type { SubmitWork } from '../submit/index.js';
 import { forEachCall } from '../submit/executor.js';
@@ -15,7 +14,7 @@ import { withdraw, type RecordProcess } from '../submit/withdraw.js';
 import { located, rereader, tryStatuses, type Located } from '../readback/status.js';
 import { APPROVAL_TYPES, type CreatingKind, type EmployeeType, type NormalizedRecord } from '../types.js';
 import type { RunJournal } from './journal.js';
-import { said } from '../messages/said.js';
+import { ref, type MessageRef } from '../messages/said.js';
 
 export interface DecideOptions {
   replace?: boolean;
@@ -25,8 +24,14 @@ export interface DecideOptions {
 }
 
 /** `field: 'from' → 'to'` for a conflict's message. */
-export const describeChanges = (changes: readonly FieldChange[]): string =>
+const describeChanges = (changes: readonly FieldChange[]): string =>
   changes.map((c) => `${c.field}: ${JSON.stringify(c.from)} → ${JSON.stringify(c.to)}`).join('; ');
+
+/** A changed row left alone (no --replace): the earlier version's id, then the fields that differ. */
+export function conflictMessage(approval_id: string, changes: readonly FieldChange[]): MessageRef {
+  const conflict = ref('apply.conflict', { approval_id });
+  return changes.length ? withDetail(conflict, describeChanges(changes)) : conflict;
+}
 
 export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes, conn: { client: Caller }, opts: DecideOptions): Promise<SubmitWork> {
   const requests: SubmitWork['requests'] = [];
@@ -58,9 +63,7 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
       if (a.type === 'replace') {
         if (opts.replace) replacements.push({ record: r, approval_id: a.earlier.approval_id });
         else {
-          const changes = describeChanges(a.changes);
-          const m = said('apply.conflict', { approval_id: a.earlier.approval_id });
-          outcomes.set(r, 'conflict', { approval_id: a.earlier.approval_id, ...m, error_message: m.error_message + (changes ? ` (${changes})` : '') });
+          outcomes.set(r, 'conflict', { approval_id: a.earlier.approval_id, message: conflictMessage(a.earlier.approval_id, a.changes) });
           continue;
         }
       }
@@ -70,7 +73,7 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
   }
   const failed = await revoke(replacements, conn.client, journal, opts.employeeType);
   for (const w of requests) w.records = w.records.filter((r) => !failed.has(r));
-  for (const [r, { approval_id, message }] of failed) outcomes.set(r, 'conflict', { approval_id, error_message: message });
+  for (const [r, { approval_id, message }] of failed) outcomes.set(r, 'conflict', { approval_id, message });
   return { requests, remedyMatches };
 }
 
@@ -81,8 +84,8 @@ function withReimportId(r: NormalizedRecord, times: number): NormalizedRecord {
 }
 
 /** --replace: withdraw the earlier version first (revoke; a pending remedy is rejected; one already gone is done). */
-async function revoke(list: Array<{ record: NormalizedRecord; approval_id: string }>, client: Caller, journal: RunJournal, employeeType: EmployeeType): Promise<Map<NormalizedRecord, { approval_id: string; message: string }>> {
-  const failed = new Map<NormalizedRecord, { approval_id: string; message: string }>();
+async function revoke(list: Array<{ record: NormalizedRecord; approval_id: string }>, client: Caller, journal: RunJournal, employeeType: EmployeeType): Promise<Map<NormalizedRecord, { approval_id: string; message: MessageRef }>> {
+  const failed = new Map<NormalizedRecord, { approval_id: string; message: MessageRef }>();
   const where = new Map<string, Located>();
   for (const { record, approval_id } of list) {
     // Same identity, so the same user and date as the row replacing it, when the journal predates locations.
@@ -95,7 +98,7 @@ async function revoke(list: Array<{ record: NormalizedRecord; approval_id: strin
       const recordProcess: RecordProcess = (status, res, exists) => journal.process(approval_id, APPROVAL_TYPES[kind], status, res, exists);
       const done = await withdraw(kind, approval_id, held?.get(approval_id), { client, record: recordProcess, reread: rereader(where.get(approval_id), client) });
       if (done.status === 'updated' || done.status === 'exists') return;
-      failed.set(record, { approval_id, message: t('apply.replaceFailed', { approval_id, message: done.error_message ?? '' }) });
+      failed.set(record, { approval_id, message: ref('apply.replaceFailed', { approval_id, message: done.message ?? '' }) });
   });
   return failed;
 }

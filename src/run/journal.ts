@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { canonicalJson } from '../plan/idempotency.js';
 import { newRunId, openJournal, type Journal, type JournalView, type ProcessStatus } from '../journal/index.js';
-import type { CallResult, SubmitJournal } from '../submit/context.js';
+import { journalText, type CallResult, type SubmitJournal } from '../submit/context.js';
 import type { NormalizedRecord } from '../types.js';
 
 export const DEFAULT_STATE_DIR = '.feishu-import';
@@ -68,7 +68,7 @@ export async function openRunJournal(paths: string[], opts: { state?: string; em
         approval_type: approval_type as 'leave',
         status: status as ProcessStatus,
         result: exists ? 'exists' : res.ok ? 'ok' : 'failed',
-        ...(!res.ok ? { msg: res.msg, ...(res.code !== undefined ? { code: res.code } : {}) } : {}),
+        ...(!res.ok ? { ...journalText(res.msg), ...(res.code !== undefined ? { code: res.code } : {}) } : {}),
       });
     },
     finish: async (counts, interrupted) => {

@@ -7,7 +7,7 @@ import { forEachCall } from '../submit/executor.js';
 import { withdraw } from '../submit/withdraw.js';
 import { APPROVAL_TYPES, type CreatingKind, type EmployeeType, type RowStatus } from '../types.js';
 import type { RunJournal } from './journal.js';
-import { said } from '../messages/said.js';
+import { said, type MessageRef } from '../messages/said.js';
 
 export interface PrunedRecord {
   approval_id: string;
@@ -16,7 +16,7 @@ export interface PrunedRecord {
   date: string;
   action: 'revoke' | 'reject' | 'none';
   status: Extract<RowStatus, 'updated' | 'exists' | 'failed' | 'skipped'>;
-  error_message?: string;
+  message?: MessageRef;
   log_id?: string;
 }
 
@@ -33,6 +33,6 @@ export async function prune(actions: readonly Revoke[], journal: RunJournal, cli
           record: (status, res, exists) => journal.process(held.approval_id, APPROVAL_TYPES[held.kind], status, res, exists),
           reread: rereader(where, client),
         });
-        return { ...base, action: w.action, status: w.status, ...(w.error_message ? { error_message: w.error_message } : {}), ...(w.log_id ? { log_id: w.log_id } : {}) };
+        return { ...base, action: w.action, status: w.status, ...(w.message ? { message: w.message } : {}), ...(w.log_id ? { log_id: w.log_id } : {}) };
   });
 }

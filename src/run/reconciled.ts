@@ -4,13 +4,13 @@
 import { ConfigError } from '../errors.js';
 import type { Caller } from '../feishu/types.js';
 import type { JournalView } from '../journal/index.js';
-import { t } from '../messages/index.js';
 import { ReadBackError } from '../readback/errors.js';
 import { readServerView } from '../readback/view.js';
 import { reconcile, scopeOf } from '../reconcile/index.js';
 import type { JournalFacts, Reconciliation, RecordAction, Scope, ServerView } from '../reconcile/types.js';
 import { isLifecycleKind, type EmployeeType, type NormalizedRecord } from '../types.js';
 import { journalFacts, journalServerView } from './views.js';
+import { ref } from '../messages/said.js';
 
 /** `scope:` of a manifest, or the equivalent options: the dates and users a run answers for. */
 export interface ScopeOptions {
@@ -39,7 +39,7 @@ export async function reconcileRun(records: readonly NormalizedRecord[], state: 
       view = await readServerView(scope, { approvals: creating.some((r) => r.kind !== 'remedies') || scopeOpts.users === 'all', remedies: creating.some((r) => r.kind === 'remedies') || scopeOpts.users === 'all' }, client, employeeType);
     } catch (e) {
       // Nothing has been sent yet: without knowing what Feishu holds, sending could duplicate remedies.
-      if (e instanceof ReadBackError) throw new ConfigError(t('verify.queryFailed', { endpoint: e.endpoint, message: e.message }));
+      if (e instanceof ReadBackError) throw new ConfigError(ref('verify.queryFailed', { endpoint: e.endpoint, message: e.said }));
       throw e;
     }
   }
@@ -56,7 +56,7 @@ export function pruneLimit(managedInScope: number, max: number | string | undefi
   const m = /^(\d+(?:\.\d+)?)%$/.exec(spec);
   if (m) return Math.max(1, Math.floor((managedInScope * Number(m[1])) / 100));
   const n = Number(spec);
-  if (!Number.isInteger(n) || n < 0) throw new ConfigError(t('apply.maxPruneBad', { value: spec }));
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(ref('apply.maxPruneBad', { value: spec }));
   return n;
 }
 
@@ -64,5 +64,5 @@ export function pruneLimit(managedInScope: number, max: number | string | undefi
 export function guardPrune(r: Reconciliation, max: number | string | undefined): void {
   const n = revokes(r).length;
   const limit = pruneLimit(r.managedInScope, max);
-  if (n > limit) throw new ConfigError(t('apply.pruneGuard', { count: n, total: r.managedInScope, limit }));
+  if (n > limit) throw new ConfigError(ref('apply.pruneGuard', { count: n, total: r.managedInScope, limit }));
 }

@@ -4,9 +4,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { t } from '../messages/index.js';
 import type { ScopeOptions } from './reconciled.js';
 import type { EmployeeType, Kind } from '../types.js';
+import { ref } from '../messages/said.js';
 
 export interface SavedPlanOptions {
   kind?: Kind;
@@ -41,15 +41,15 @@ export async function loadSavedPlan(paths: readonly string[]): Promise<SavedPlan
   try {
     doc = JSON.parse(await readFile(only, 'utf8'));
   } catch (e) {
-    throw new ConfigError(t('plan.savedUnreadable', { path: only, reason: e instanceof Error ? e.message : String(e) }));
+    throw new ConfigError(ref('plan.savedUnreadable', { path: only, reason: e instanceof Error ? e.message : String(e) }));
   }
   const d = doc as Partial<SavedPlan> | null;
-  if (!d || d.feishu_import_plan !== 1 || !Array.isArray(d.inputs) || !d.fingerprint) throw new ConfigError(t('plan.savedUnreadable', { path: only, reason: 'not a plan saved by feishu-import plan --save' }));
+  if (!d || d.feishu_import_plan !== 1 || !Array.isArray(d.inputs) || !d.fingerprint) throw new ConfigError(ref('plan.savedUnreadable', { path: only, reason: 'not a plan saved by feishu-import plan --save' }));
   return d as SavedPlan;
 }
 
 /** Refuses to go on when what the plan was made from has changed. */
 export function checkSavedPlan(saved: SavedPlan, now: SavedPlan['fingerprint'], path: string): void {
-  if (saved.fingerprint.inputs !== now.inputs) throw new ConfigError(t('plan.staleInputs', { path }));
-  if (saved.fingerprint.server !== now.server || saved.fingerprint.actions !== now.actions) throw new ConfigError(t('plan.staleServer', { path }));
+  if (saved.fingerprint.inputs !== now.inputs) throw new ConfigError(ref('plan.staleInputs', { path }));
+  if (saved.fingerprint.server !== now.server || saved.fingerprint.actions !== now.actions) throw new ConfigError(ref('plan.staleServer', { path }));
 }

@@ -5,7 +5,6 @@ import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { readJournal, type CreatedRecord, type JournalView } from '../journal/index.js';
-import { t } from '../messages/index.js';
 import { writeUndoResults, type UndoSheetRow } from '../report/results-undo.js';
 import type { Caller } from '../feishu/types.js';
 import { located, rereader, tryStatuses, type HeldStatus, type Located } from '../readback/status.js';
@@ -19,7 +18,7 @@ import { sandboxStorePath } from './paths.js';
 import { connect, type ConnectOptions, type RunStats } from './connect.js';
 import { DEFAULT_STATE_DIR, openRunJournal, type RunJournal } from './journal.js';
 import type { RunEvents } from './events.js';
-import { said } from '../messages/said.js';
+import { ref, said, type MessageRef } from '../messages/said.js';
 
 export interface UndoOptions extends Pick<ConnectOptions, 'sandbox' | 'baseUrl' | 'rate' | 'env'> {
   /** The apply run to undo. Default: the latest apply run that wrote something. */
@@ -44,7 +43,7 @@ export interface UndoResult {
   rows: UndoRow[];
   counts: Partial<Record<RowStatus, number>>;
   requests: RunStats['requests'];
-  notes: string[];
+  notes: MessageRef[];
   interrupted: boolean;
   resultsPath?: string;
 }
@@ -90,7 +89,7 @@ export async function undo(opts: UndoOptions = {}): Promise<UndoResult> {
   const result: UndoResult = { ...(runId ? { runId } : {}), target, rows, counts: countRows(rows), requests: stats.requests, notes, interrupted: signal.aborted };
   if (opts.out !== false) {
     result.resultsPath = opts.out ?? join(dir, `undo-${target}.xlsx`);
-    await writeUndoResults(result.resultsPath, rows, { ...(runId ? { runId } : {}), target, startedAt, notes: signal.aborted ? [...notes, t('undo.interruptedNote')] : notes });
+    await writeUndoResults(result.resultsPath, rows, { ...(runId ? { runId } : {}), target, startedAt, notes: signal.aborted ? [...notes, ref('undo.interruptedNote')] : notes });
   }
   return result;
 }
@@ -99,18 +98,18 @@ export async function undo(opts: UndoOptions = {}): Promise<UndoResult> {
 function pickRun(view: JournalView, wanted: string | undefined, dir: string): string {
   const runs = view.runs();
   if (wanted) {
-    if (!runs.some((r) => r.run === wanted)) throw new ConfigError(t('undo.unknownRun', { run: wanted, dir }));
+    if (!runs.some((r) => r.run === wanted)) throw new ConfigError(ref('undo.unknownRun', { run: wanted, dir }));
     return wanted;
   }
   const last = runs.filter((r) => r.command === 'apply' && view.createdBy(r.run).some(isUndoable)).pop();
-  if (!last) throw new ConfigError(t('undo.nothingRecorded', { dir }));
+  if (!last) throw new ConfigError(ref('undo.nothingRecorded', { dir }));
   return last.run;
 }
 
 /** Requests of the run sent without a recorded answer: what they wrote (if anything) is unknown to the journal. */
-function unresolvedNotes(view: JournalView, target: string): string[] {
+function unresolvedNotes(view: JournalView, target: string): MessageRef[] {
   const open = view.unresolvedIntents().filter((u) => u.intent.run === target && !isLifecycleKind(u.intent.records[0]?.kind ?? ''));
-  return open.length ? [t('undo.unresolved', { count: open.length })] : [];
+  return open.length ? [ref('undo.unresolved', { count: open.length })] : [];
 }
 
 /** Already withdrawn, as far as the journal knows: revoked, or (a remedy) rejected. */

@@ -1,18 +1,18 @@
 // read → validate → normalize, streaming: one pass over every input row, keeping only what the caller asks for.
-import { t } from '../messages/index.js';
 import { CrossRowChecks } from '../normalize/cross-row.js';
 import { normalizeRow } from '../normalize/record.js';
 import { resolveInputs } from '../sources/index.js';
 import type { ResolvedInputs } from '../sources/types.js';
 import { ConfigError } from '../errors.js';
 import type { EmployeeType, InputRow, Kind, NormalizedRecord, Problem } from '../types.js';
+import { ref, type MessageRef } from '../messages/said.js';
 
 export interface ValidateOptions {
   /** The kind of CSV inputs whose file name does not say it. */
   kind?: Kind;
   /** Keep the valid records (plan and apply need them; plain validate does not, to stay lean on big files). */
   keepRecords?: boolean;
-  onNotice?: (message: string) => void;
+  onNotice?: (message: MessageRef) => void;
   /** Called every 1,000 rows, for progress. */
   onRows?: (seen: number) => void;
   /** `--employee-type`, which overrides the manifest's. */
@@ -35,14 +35,14 @@ export interface ValidationResult {
   invalidRows: InputRow[];
   /** Valid records in input order (only with keepRecords). */
   records: NormalizedRecord[];
-  notices: string[];
+  notices: MessageRef[];
 }
 
 export async function validateInputs(paths: string[], opts: ValidateOptions = {}): Promise<ValidationResult> {
   const inputs = await resolveInputs(paths, opts.kind ? { kind: opts.kind } : {});
   const result: ValidationResult = { inputs, valid: 0, invalid: 0, problems: [], warnings: [], invalidRows: [], records: [], notices: [] };
   const ctx = {
-    onNotice: (m: string) => {
+    onNotice: (m: MessageRef) => {
       result.notices.push(m);
       opts.onNotice?.(m);
     },
@@ -70,7 +70,7 @@ export async function validateInputs(paths: string[], opts: ValidateOptions = {}
     }
     if (++seen % 1000 === 0) opts.onRows?.(seen);
   }
-  if (seen === 0) ctx.onNotice(t('input.noRows'));
+  if (seen === 0) ctx.onNotice(ref('input.noRows'));
   return result;
 }
 
@@ -85,6 +85,6 @@ function remedyIdTypeCheck(inputs: ResolvedInputs, flag: EmployeeType | undefine
   if (type !== 'open_id') return () => {};
   const where = flag ? '--employee-type' : `employee_type (${inputs.files.find((f) => /\.ya?ml$/i.test(f)) ?? 'manifest'})`;
   return () => {
-    throw new ConfigError(t('validate.remedyOpenId', { where }));
+    throw new ConfigError(ref('validate.remedyOpenId', { where }));
   };
 }

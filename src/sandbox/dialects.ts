@@ -2,7 +2,7 @@
 // picks one answer per open question, per sandbox instance, so that a client is tested against all of them and
 // cannot come to depend on the one answer its own authors happened to pick.
 import { ConfigError } from '../errors.js';
-import { t } from '../messages/index.js';
+import { ref } from '../messages/said.js';
 
 export interface Dialect {
   /** A repeated idempotent_id (same employee_type, user, kind). 'first-live': success answering the earlier record while it is live; once it is revoked (4) the id is free and a repeat writes a new record. 'error': refused, HTTP 400, code 1220600 with a message that does NOT contain the word "idempotent" (e.g. "重复请求 duplicate request"). 'even-revoked': success answering the earlier record even when it is revoked (what today's default does). */
@@ -64,7 +64,7 @@ export const DIALECT_ENV = 'FEISHU_SANDBOX_DIALECT';
 
 function named(name: string): Dialect & { name: string } {
   if (!(SANDBOX_DIALECTS as readonly string[]).includes(name)) {
-    throw new ConfigError(t('cli.sandboxDialectUnknown', { name, known: SANDBOX_DIALECTS.join(', ') }));
+    throw new ConfigError(ref('cli.sandboxDialectUnknown', { name, known: SANDBOX_DIALECTS.join(', ') }));
   }
   const d = DIALECTS[name as DialectName];
   return { ...d, rateLimit: { ...d.rateLimit }, name };

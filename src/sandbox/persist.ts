@@ -4,8 +4,8 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { t } from '../messages/index.js';
 import type { Store, StoreSnapshot } from './store.js';
+import { ref } from '../messages/said.js';
 
 /** Loads `path` into the (empty) store when the file exists; returns the text read, to skip saving when unchanged. */
 export async function loadStore(path: string, store: Store): Promise<string | undefined> {
@@ -22,7 +22,7 @@ export async function loadStore(path: string, store: Store): Promise<string | un
     if (snap.version !== 1 || !Array.isArray(snap.records) || !Array.isArray(snap.corehr)) throw new Error('not a sandbox store');
     store.restore(snap);
   } catch (e) {
-    throw new ConfigError(t('lifecycle.sandboxStoreBad', { path, reason: (e as Error).message }), { cause: e });
+    throw new ConfigError(ref('lifecycle.sandboxStoreBad', { path, reason: (e as Error).message }), { cause: e });
   }
   return text;
 }

@@ -1,5 +1,5 @@
 // Pins a message to a cell: file, sheet, Excel row, the column header as the user wrote it, and the canonical field.
-import { t } from '../messages/index.js';
+import type { Params } from '../messages/said.js';
 import type { InputRow, Problem, RowRef, SheetInfo } from '../types.js';
 
 /**
@@ -21,7 +21,7 @@ export function problemAt(
   row: InputRow,
   field: string,
   code: string,
-  params: Record<string, string | number> = {},
+  params: Params = {},
 ): Problem {
   const col = field ? columnOf(row.sheet, field) : -1;
   return {
@@ -31,11 +31,11 @@ export function problemAt(
     column: col >= 0 ? (row.sheet.headers[col] ?? '') : '',
     field,
     code,
-    message: t(code, params),
+    params,
   };
 }
 
 /** A whole-row problem for a record that is no longer tied to its InputRow (cross-row checks). */
-export function problemOnRef(ref: RowRef, code: string, params: Record<string, string | number> = {}): Problem {
-  return { file: ref.file, sheet: ref.sheet, row: ref.row, column: '', field: '', code, message: t(code, params) };
+export function problemOnRef(ref: RowRef, code: string, params: Params = {}): Problem {
+  return { file: ref.file, sheet: ref.sheet, row: ref.row, column: '', field: '', code, params };
 }

@@ -7,13 +7,13 @@ import { Readable, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { SHEET_NAMES, kindOfSheet } from '../fields.js';
-import { t } from '../messages/index.js';
 import type { Cell, InputRow, Kind, SheetInfo } from '../types.js';
 import { ACCEPTED_ENCODINGS, NotUtf8Error, decodeText, encodingOf } from './encoding.js';
 import { checkReadable } from './files.js';
 import { isEmptyRow, noticeUnknownColumns, sheetInfo } from './header.js';
 import { MAX_CELL_CHARS, MAX_COLUMNS, tooLong } from './limits.js';
 import type { ReadContext, SourceAdapter, SourceInput } from './types.js';
+import { ref } from '../messages/said.js';
 
 export const csvAdapter: SourceAdapter = {
   name: 'csv',
@@ -27,7 +27,7 @@ async function* readCsv(input: SourceInput, ctx: ReadContext): AsyncIterable<Inp
   await checkNotWorkbook(file);
   const kind = input.kind ?? kindOfFileName(file);
   const encoding = encodingOf(input.encoding);
-  if (!encoding) throw new InputError(t('input.badEncoding', { file, encoding: input.encoding ?? '', accepted: ACCEPTED_ENCODINGS }));
+  if (!encoding) throw new InputError(ref('input.badEncoding', { file, encoding: input.encoding ?? '', accepted: ACCEPTED_ENCODINGS }));
 
   // relax_*: a stray quote or a short row is the validator's business (a clear per-row problem), not a fatal error.
   // max_record_size: a file with no line breaks (or a quote never closed) is not read into memory whole.
@@ -62,10 +62,10 @@ const MAX_RECORD_CHARS = 8 * 2 ** 20;
 /** NUL bytes are never text, and a row wider than a sheet cannot come from a spreadsheet: both stop the read. */
 function checkRecord(file: string, row: number, record: string[]): void {
   if (record.length > MAX_COLUMNS) {
-    throw new InputError(t('input.csvTooWide', { file, row, count: record.length, max: MAX_COLUMNS, column: MAX_COLUMNS + 1 }));
+    throw new InputError(ref('input.csvTooWide', { file, row, count: record.length, max: MAX_COLUMNS, column: MAX_COLUMNS + 1 }));
   }
   for (let i = 0; i < record.length; i++) {
-    if (record[i]!.includes('\u0000')) throw new InputError(t('input.csvNul', { file, row, column: i + 1 }));
+    if (record[i]!.includes('\u0000')) throw new InputError(ref('input.csvNul', { file, row, column: i + 1 }));
   }
 }
 
@@ -75,8 +75,8 @@ async function checkNotWorkbook(file: string): Promise<void> {
   try {
     const { buffer, bytesRead } = await fh.read(Buffer.alloc(4), 0, 4, 0);
     if (bytesRead < 4) return;
-    if (buffer.readUInt32LE(0) === 0x04034b50) throw new InputError(t('input.csvIsWorkbook', { file, format: 'an Excel workbook (.xlsx)', ext: '.xlsx' }));
-    if (buffer.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new InputError(t('input.csvIsWorkbook', { file, format: 'an old Excel workbook (.xls)', ext: '.xls' }));
+    if (buffer.readUInt32LE(0) === 0x04034b50) throw new InputError(ref('input.csvIsWorkbook', { file, format: 'an Excel workbook (.xlsx)', ext: '.xlsx' }));
+    if (buffer.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new InputError(ref('input.csvIsWorkbook', { file, format: 'an old Excel workbook (.xls)', ext: '.xls' }));
   } finally {
     await fh.close();
   }
@@ -84,12 +84,12 @@ async function checkNotWorkbook(file: string): Promise<void> {
 
 function csvError(file: string, e: unknown): Error {
   if (e instanceof InputError) return e;
-  if (e instanceof NotUtf8Error) return new InputError(t('input.notUtf8', { file, line: e.line }), { cause: e });
+  if (e instanceof NotUtf8Error) return new InputError(ref('input.notUtf8', { file, line: e.line }), { cause: e });
   const err = e as { code?: string; lines?: number; message?: string };
-  if (err.code === 'CSV_MAX_RECORD_SIZE') return new InputError(t('input.csvTooLong', { file, line: err.lines ?? '?', limit: `${MAX_RECORD_CHARS / 2 ** 20} M characters` }), { cause: e });
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return new InputError(t('input.csvUnclosedQuote', { file, line: err.lines ?? '?' }), { cause: e });
-  if (err.code?.startsWith('CSV_')) return new InputError(t('input.csvSyntax', { file, line: err.lines ?? '?', reason: err.message ?? err.code }), { cause: e });
-  if (err.code) return new InputError(t('input.unreadable', { file, reason: err.code }), { cause: e });
+  if (err.code === 'CSV_MAX_RECORD_SIZE') return new InputError(ref('input.csvTooLong', { file, line: err.lines ?? '?', limit: `${MAX_RECORD_CHARS / 2 ** 20} M characters` }), { cause: e });
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return new InputError(ref('input.csvUnclosedQuote', { file, line: err.lines ?? '?' }), { cause: e });
+  if (err.code?.startsWith('CSV_')) return new InputError(ref('input.csvSyntax', { file, line: err.lines ?? '?', reason: err.message ?? err.code }), { cause: e });
+  if (err.code) return new InputError(ref('input.unreadable', { file, reason: err.code }), { cause: e });
   return e instanceof Error ? e : new Error(String(e));
 }
 
@@ -111,6 +111,6 @@ export function kindOfFileName(file: string): Kind {
   }
   if (found.size === 1) return [...found][0]!;
   const expected = Object.values(SHEET_NAMES).flat().map((n) => `${n}.csv`).join(', ');
-  if (found.size === 0) throw new InputError(t('input.csvNoKind', { file, expected }));
-  throw new InputError(t('input.csvManyKinds', { file, kinds: [...found].join(', ') }));
+  if (found.size === 0) throw new InputError(ref('input.csvNoKind', { file, expected }));
+  throw new InputError(ref('input.csvManyKinds', { file, kinds: [...found].join(', ') }));
 }

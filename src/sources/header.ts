@@ -1,7 +1,7 @@
 // Turns a header row into a SheetInfo, the same way for every format: mapping, aliases, then the required-column check.
+import { ref } from '../messages/said.js';
 import { InputError } from '../errors.js';
 import { FIELDS, REQUIRED_COLUMNS, fieldOfHeader } from '../fields.js';
-import { t } from '../messages/index.js';
 import type { Kind, SheetInfo } from '../types.js';
 import { shortList } from './oneline.js';
 import type { ReadContext } from './types.js';
@@ -31,7 +31,7 @@ export function sheetInfo(
   fields.forEach((field, i) => {
     if (!field) return;
     const first = seen.get(field);
-    if (first !== undefined) throw new InputError(t('input.duplicateColumn', { ...where, first, second: headers[i] ?? '', field }));
+    if (first !== undefined) throw new InputError(ref('input.duplicateColumn', { ...where, first, second: headers[i] ?? '', field }));
     seen.set(field, headers[i] ?? '');
   });
 
@@ -39,8 +39,8 @@ export function sheetInfo(
     const options = typeof need === 'string' ? [need] : [...need];
     if (options.some((o) => seen.has(o))) continue;
     const accepted = options.map((o) => acceptedHeaders(kind, o, columns)).join('; ');
-    if (typeof need === 'string') throw new InputError(t('input.missingColumn', { ...where, column: need, accepted }));
-    throw new InputError(t('input.missingOneOf', { ...where, columns: options.join(' / '), accepted }));
+    if (typeof need === 'string') throw new InputError(ref('input.missingColumn', { ...where, column: need, accepted }));
+    throw new InputError(ref('input.missingOneOf', { ...where, columns: options.join(' / '), accepted }));
   }
   return { file, name, kind, headers, fields };
 }
@@ -60,5 +60,5 @@ export function isEmptyRow(values: readonly unknown[]): boolean {
 /** Columns whose header names no field are not read: said once per sheet, never dropped without a word. */
 export function noticeUnknownColumns(sheet: SheetInfo, ctx: ReadContext): void {
   const unknown = sheet.headers.filter((h, i) => !sheet.fields[i] && h.trim() !== '');
-  if (unknown.length) ctx.onNotice(t('input.unknownColumns', { file: sheet.file, sheet: sheet.name, count: unknown.length, columns: shortList(unknown, 120) }));
+  if (unknown.length) ctx.onNotice(ref('input.unknownColumns', { file: sheet.file, sheet: sheet.name, count: unknown.length, columns: shortList(unknown, 120) }));
 }

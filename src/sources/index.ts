@@ -1,7 +1,6 @@
 // The adapter registry and the one entry point of the read stage: command-line paths → defaults + a row stream.
 import { extname } from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
-import { t } from '../messages/index.js';
 import type { InputRow, Kind } from '../types.js';
 import { csvAdapter } from './csv.js';
 import { checkReadable } from './files.js';
@@ -10,13 +9,14 @@ import { MAX_MESSAGE, oneLine } from './oneline.js';
 import type { CatalogEntry, Defaults, ReadContext, ResolvedInputs, SourceAdapter, SourceInput } from './types.js';
 import { xlsxAdapter } from './xlsx.js';
 import { inlineRows, yamlAdapter } from './yaml.js';
+import { ref } from '../messages/said.js';
 
 const adapters: readonly SourceAdapter[] = [xlsxAdapter, csvAdapter, yamlAdapter];
 const ACCEPTED = '.xlsx, .csv, .yaml, .yml';
 
 function adapterFor(path: string): SourceAdapter {
   const adapter = adapters.find((a) => a.match(path));
-  if (!adapter) throw new InputError(t('input.unknownExtension', { file: path, ext: extname(path) || path, accepted: ACCEPTED }));
+  if (!adapter) throw new InputError(ref('input.unknownExtension', { file: path, ext: extname(path) || path, accepted: ACCEPTED }));
   return adapter;
 }
 
@@ -51,7 +51,7 @@ async function resolve(paths: string[], opts: { kind?: Kind }): Promise<Resolved
     for (const input of manifest.sources) {
       // Name the manifest too: the user looks for the mistake there, not in the (resolved) source path.
       await checkReadable(input.path).catch((e: unknown) => {
-        throw e instanceof InputError ? new InputError(t('input.inManifest', { manifest: manifest.file, message: e.message }), { cause: e }) : e;
+        throw e instanceof InputError ? new InputError(ref('input.inManifest', { manifest: manifest.file, message: e.said }), { cause: e }) : e;
       });
       sources.push({ input, adapter: adapterFor(input.path) });
     }
@@ -85,7 +85,10 @@ function clipped(e: unknown): unknown {
   if (!(e instanceof InputError || e instanceof ConfigError)) return e;
   const line = oneLine(e.message, MAX_MESSAGE);
   if (line === e.message) return e;
-  return e instanceof InputError ? new InputError(line, { cause: e }) : new ConfigError(line, { cause: e });
+  // The same error (and `said`), its words cut to one line.
+  const short = e instanceof InputError ? new InputError(e.said, { cause: e }) : new ConfigError(e.said, { cause: e });
+  short.message = line;
+  return short;
 }
 
 /** Several manifests may be given: their settings must agree, and their catalogs are merged. */
@@ -98,7 +101,7 @@ function mergeDefaults(manifests: Manifest[]): Defaults {
       if (value === undefined) continue;
       const first = out[setting];
       if (first !== undefined && first !== value) {
-        throw new ConfigError(t('input.defaultsConflict', { setting, first, firstFile: from[setting] ?? '', second: value, secondFile: m.file }));
+        throw new ConfigError(ref('input.defaultsConflict', { setting, first, firstFile: from[setting] ?? '', second: value, secondFile: m.file }));
       }
       Object.assign(out, { [setting]: value });
       from[setting] ??= m.file;
@@ -107,7 +110,7 @@ function mergeDefaults(manifests: Manifest[]): Defaults {
       // Two manifests with different scopes would leave the run's responsibility ambiguous.
       const value = JSON.stringify(m.defaults.scope);
       if (out.scope && JSON.stringify(out.scope) !== value) {
-        throw new ConfigError(t('input.defaultsConflict', { setting: 'scope', first: JSON.stringify(out.scope), firstFile: from.scope ?? '', second: value, secondFile: m.file }));
+        throw new ConfigError(ref('input.defaultsConflict', { setting: 'scope', first: JSON.stringify(out.scope), firstFile: from.scope ?? '', second: value, secondFile: m.file }));
       }
       out.scope = m.defaults.scope;
       from.scope ??= m.file;
@@ -117,7 +120,7 @@ function mergeDefaults(manifests: Manifest[]): Defaults {
         const first: CatalogEntry | undefined = out.catalog[kind][name];
         const key = `${kind}.${name}`;
         if (first && sameEntry(first, entry) === false) {
-          throw new ConfigError(t('input.catalogConflict', { kind, name, firstFile: from[key] ?? '', secondFile: m.file }));
+          throw new ConfigError(ref('input.catalogConflict', { kind, name, firstFile: from[key] ?? '', secondFile: m.file }));
         }
         out.catalog[kind][name] = entry;
         from[key] ??= m.file;

@@ -2,7 +2,7 @@
 // what is wrong, and what is allowed there.
 import type { ErrorObject } from 'ajv';
 import { isMap, isNode, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
-import { t } from '../messages/index.js';
+import { ref, type MessageRef } from '../messages/said.js';
 
 type Segment = string | number;
 
@@ -32,7 +32,7 @@ export function positionOf(doc: Document, lc: LineCounter, path: Segment[], key?
   return lc.linePos(offset);
 }
 
-export function manifestErrorMessage(file: string, doc: Document, lc: LineCounter, e: ErrorObject): string {
+export function manifestErrorMessage(file: string, doc: Document, lc: LineCounter, e: ErrorObject): MessageRef {
   const path = segmentsOf(e.instancePath);
   const where = readable(path);
   const params = e.params as Record<string, unknown>;
@@ -40,15 +40,15 @@ export function manifestErrorMessage(file: string, doc: Document, lc: LineCounte
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((e.parentSchema?.properties as object | undefined) ?? {}).join(', ');
-      return t('input.manifestUnknownKey', { file, ...positionOf(doc, lc, path, key), key, where, allowed: allowed || '—' });
+      return ref('input.manifestUnknownKey', { file, ...positionOf(doc, lc, path, key), key, where, allowed: allowed || '—' });
     }
     case 'required':
-      return t('input.manifestMissingKey', { file, ...positionOf(doc, lc, path), where, key: String(params.missingProperty) });
+      return ref('input.manifestMissingKey', { file, ...positionOf(doc, lc, path), where, key: String(params.missingProperty) });
     case 'enum':
-      return t('input.manifestBadValue', { file, ...positionOf(doc, lc, path), where, allowed: (params.allowedValues as unknown[]).join(', ') });
+      return ref('input.manifestBadValue', { file, ...positionOf(doc, lc, path), where, allowed: (params.allowedValues as unknown[]).join(', ') });
     case 'type':
-      return t('input.manifestBadType', { file, ...positionOf(doc, lc, path), where, type: String(params.type) });
+      return ref('input.manifestBadType', { file, ...positionOf(doc, lc, path), where, type: String(params.type) });
     default:
-      return t('input.manifestInvalid', { file, ...positionOf(doc, lc, path), where, reason: e.message ?? e.keyword });
+      return ref('input.manifestInvalid', { file, ...positionOf(doc, lc, path), where, reason: e.message ?? e.keyword });
   }
 }

@@ -5,7 +5,6 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { LineCounter, isAlias, isMap, isNode, isSeq, parseDocument, visit, type Document, type YAMLMap } from 'yaml';
 import { ConfigError, InputError } from '../errors.js';
-import { t } from '../messages/index.js';
 import { KINDS, type Kind } from '../types.js';
 import { checkReadable } from './files.js';
 import { manifestErrorMessage, positionOf } from './manifest-errors.js';
@@ -13,6 +12,7 @@ import { manifestSchema } from './manifest-schema.js';
 import { oneLine } from './oneline.js';
 import { MAX_CELL_CHARS } from './limits.js';
 import type { CatalogEntry, Defaults, SourceInput } from './types.js';
+import { ref } from '../messages/said.js';
 
 interface InlineList {
   kind: Kind;
@@ -45,7 +45,7 @@ export const MAX_ALIASES = 1000;
 export async function loadManifest(file: string): Promise<Manifest> {
   await checkReadable(file);
   const { size } = await stat(file);
-  if (size > MAX_MANIFEST_BYTES) throw new InputError(t('input.yamlTooLarge', { file, size: megabytes(size), limit: megabytes(MAX_MANIFEST_BYTES) }));
+  if (size > MAX_MANIFEST_BYTES) throw new InputError(ref('input.yamlTooLarge', { file, size: megabytes(size), limit: megabytes(MAX_MANIFEST_BYTES) }));
   const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
   // The core schema keeps `2026-03-02 09:00` a string: YAML 1.1 timestamps would become Dates shifted by a zone.
@@ -54,14 +54,14 @@ export async function loadManifest(file: string): Promise<Manifest> {
   const syntax = doc.errors[0];
   if (syntax) {
     const { line, col } = lineCounter.linePos(syntax.pos[0]);
-    throw new InputError(t('input.yamlSyntax', { file, line, col, reason: oneLine(syntax.message.split('\n')[0] ?? syntax.code, 120) }));
+    throw new InputError(ref('input.yamlSyntax', { file, line, col, reason: oneLine(syntax.message.split('\n')[0] ?? syntax.code, 120) }));
   }
   checkLengths(file, doc, lineCounter);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
   } catch (e) {
-    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw new InputError(t('input.yamlAliases', { file, max: MAX_ALIASES }), { cause: e });
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw new InputError(ref('input.yamlAliases', { file, max: MAX_ALIASES }), { cause: e });
     throw e;
   }
   const v = validate(data);
@@ -85,7 +85,7 @@ export async function loadManifest(file: string): Promise<Manifest> {
   const sources = (m.sources ?? []).map((s, i) => {
     if (/\.ya?ml$/i.test(s.path)) {
       const { line, col } = positionOf(doc, lineCounter, ['sources', i]);
-      throw new ConfigError(t('input.manifestNested', { file, line, col, path: s.path }));
+      throw new ConfigError(ref('input.manifestNested', { file, line, col, path: s.path }));
     }
     return { ...s, path: isAbsolute(s.path) ? s.path : join(dirname(file), s.path) };
   });
@@ -112,7 +112,7 @@ function checkLengths(file: string, doc: Document, lc: LineCounter): void {
       const v = node.value;
       if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
         const { line, col } = lc.linePos(node.range?.[0] ?? 0);
-        throw new InputError(t('input.yamlLongValue', { file, line, col, length: v.length, max: MAX_CELL_CHARS }));
+        throw new InputError(ref('input.yamlLongValue', { file, line, col, length: v.length, max: MAX_CELL_CHARS }));
       }
     },
   });

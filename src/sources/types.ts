@@ -1,5 +1,6 @@
 // The one interface every input format implements (xlsx, csv, yaml), and what a manifest adds on top.
 import type { EmployeeType, InputRow, Kind } from '../types.js';
+import type { MessageRef } from '../messages/said.js';
 
 /** One file to read, as named on the command line or in a manifest's `sources:`. */
 export interface SourceInput {
@@ -14,7 +15,7 @@ export interface SourceInput {
 
 export interface ReadContext {
   /** Non-fatal remarks for the user, e.g. "sheet 'Notes' ignored". Already translated. */
-  onNotice(message: string): void;
+  onNotice(message: MessageRef): void;
 }
 
 /** A format adapter: taze-style `match` + `read`, registered in sources/index.ts. */

@@ -9,6 +9,7 @@ import { ConfigError, InputError } from '../errors.js';
 import { getLang } from '../messages/index.js';
 import { CellError, WallTime, type Cell, type InputRow, type Lang, type SheetInfo } from '../types.js';
 import type { ReadContext, SourceInput } from './types.js';
+import type { MessageRef } from '../messages/said.js';
 
 /** What the worker posts, in the order the direct read would have produced it. */
 export type WorkerMessage =
@@ -18,8 +19,8 @@ export type WorkerMessage =
    * cheaper than an array per row. A WallTime or CellError arrives as a plain object (see decodeCell).
    */
   | { type: 'rows'; sheet: number; numbers: number[]; ends: number[]; values: Cell[] }
-  | { type: 'notice'; message: string }
-  | { type: 'error'; error: { name: string; message: string; stack?: string; code?: string } }
+  | { type: 'notice'; message: MessageRef }
+  | { type: 'error'; error: { name: string; message: string; said?: MessageRef; stack?: string; code?: string } }
   | { type: 'end' };
 
 export interface WorkerInput {
@@ -111,9 +112,9 @@ function decodeCell(v: Cell): Cell {
 }
 
 /** The worker's error as the direct read would have thrown it: InputError and ConfigError keep their class. */
-function rebuildError(e: { name: string; message: string; stack?: string; code?: string }): Error {
-  if (e.name === 'InputError') return new InputError(e.message);
-  if (e.name === 'ConfigError') return new ConfigError(e.message);
+function rebuildError(e: { name: string; message: string; said?: MessageRef; stack?: string; code?: string }): Error {
+  if (e.name === 'InputError' && e.said) return new InputError(e.said);
+  if (e.name === 'ConfigError' && e.said) return new ConfigError(e.said);
   const error = Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
   error.name = e.name;
   if (e.stack) error.stack = e.stack;

@@ -6,6 +6,7 @@ import { setLang } from '../messages/index.js';
 import type { Cell, SheetInfo } from '../types.js';
 import { readWorkbookRows } from './xlsx.js';
 import { BATCH_ROWS, MAX_IN_FLIGHT, type WorkerInput, type WorkerMessage } from './xlsx-thread.js';
+import type { MessageRef } from '../messages/said.js';
 
 const port = parentPort!;
 const { input, lang } = workerData as WorkerInput;
@@ -36,7 +37,7 @@ async function flush(): Promise<void> {
 }
 
 // Notices are queued behind the rows read before them, so both sides see the same order.
-const notices: string[] = [];
+const notices: MessageRef[] = [];
 try {
   for await (const row of readWorkbookRows(input, { onNotice: (message) => notices.push(message) })) {
     let id = sheetIds.get(row.sheet);
@@ -58,9 +59,15 @@ try {
 } catch (e) {
   await flush();
   for (const message of notices) post({ type: 'notice', message });
-  const error = e as Error & { code?: unknown };
+  const error = e as Error & { code?: unknown; said?: MessageRef };
   post({
     type: 'error',
-    error: { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}), ...(typeof error.code === 'string' ? { code: error.code } : {}) },
+    error: {
+      name: error.name,
+      message: error.message,
+      ...(error.said ? { said: error.said } : {}),
+      ...(error.stack ? { stack: error.stack } : {}),
+      ...(typeof error.code === 'string' ? { code: error.code } : {}),
+    },
   });
 }

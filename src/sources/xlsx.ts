@@ -1,8 +1,9 @@
 // The .xlsx adapter: streams every sheet named after a kind, row 1 as headers, one InputRow per non-empty row.
+import { ref } from '../messages/said.js';
 import { open, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { SHEET_NAMES, fieldSpec, kindOfSheet } from '../fields.js';
-import { t } from '../messages/index.js';
+import { render } from '../messages/index.js';
 import type { Cell, InputRow, Kind, SheetInfo } from '../types.js';
 import { isEmptyRow, noticeUnknownColumns, sheetInfo } from './header.js';
 import { checkReadable } from './files.js';
@@ -48,15 +49,15 @@ export async function* readWorkbookRows(input: SourceInput, ctx: ReadContext): A
   try {
     const names = workbook.sheets.map((s) => s.name);
     if (!names.some((n) => kindOfSheet(n))) {
-      const message = (sheets: string) => t('input.noKnownSheet', { file, sheets, expected: expectedSheets() });
-      throw new InputError(message(shortList(names, MAX_MESSAGE - message('').length) || '—'));
+      const message = (sheets: string) => ref('input.noKnownSheet', { file, sheets, expected: expectedSheets() });
+      throw new InputError(message(shortList(names, MAX_MESSAGE - render(message('')).length) || '—'));
     }
     const wanted: [SheetEntry, Kind][] = [];
     for (const sheet of workbook.sheets) {
       const kind = kindOfSheet(sheet.name);
-      if (!kind) ctx.onNotice(t('input.sheetIgnored', { file, sheet: sheet.name, expected: expectedSheets() }));
-      else if (!sheet.isWorksheet) ctx.onNotice(t('input.sheetNotWorksheet', { file, sheet: sheet.name }));
-      else if (input.kind && kind !== input.kind) ctx.onNotice(t('input.sheetOtherKind', { file, sheet: sheet.name, kind: input.kind }));
+      if (!kind) ctx.onNotice(ref('input.sheetIgnored', { file, sheet: sheet.name, expected: expectedSheets() }));
+      else if (!sheet.isWorksheet) ctx.onNotice(ref('input.sheetNotWorksheet', { file, sheet: sheet.name }));
+      else if (input.kind && kind !== input.kind) ctx.onNotice(ref('input.sheetOtherKind', { file, sheet: sheet.name, kind: input.kind }));
       else wanted.push([sheet, kind]);
     }
     for (const [sheet, kind] of wanted) {
@@ -75,12 +76,12 @@ export async function* readWorkbookRows(input: SourceInput, ctx: ReadContext): A
 function workbookError(file: string, e: unknown, sheet?: string): Error {
   if (e instanceof InputError) return e;
   if (e instanceof XmlError && sheet !== undefined) {
-    return new InputError(t('input.sheetMalformed', { file, sheet, line: e.line, column: e.column, reason: oneLine(e.reason, 80) }), { cause: e });
+    return new InputError(ref('input.sheetMalformed', { file, sheet, line: e.line, column: e.column, reason: oneLine(e.reason, 80) }), { cause: e });
   }
-  if (e instanceof OtherFormatError) return new InputError(t('input.otherFormat', { file, format: e.message }), { cause: e });
-  if (e instanceof TooLargeError) return new InputError(t('input.xlsxTooLarge', { file, reason: oneLine(e.message, 120) }), { cause: e });
-  if (e instanceof DamagedError) return new InputError(t('input.xlsxDamaged', { file, reason: oneLine(e.message, 120) }), { cause: e });
-  return new InputError(t('input.notXlsx', { file }), { cause: e });
+  if (e instanceof OtherFormatError) return new InputError(ref('input.otherFormat', { file, format: e.message }), { cause: e });
+  if (e instanceof TooLargeError) return new InputError(ref('input.xlsxTooLarge', { file, reason: oneLine(e.message, 120) }), { cause: e });
+  if (e instanceof DamagedError) return new InputError(ref('input.xlsxDamaged', { file, reason: oneLine(e.message, 120) }), { cause: e });
+  return new InputError(ref('input.notXlsx', { file }), { cause: e });
 }
 
 async function* readSheet(
@@ -119,8 +120,8 @@ async function* readSheet(
       if (!isEmptyRow(values)) yield { sheet, row: row.number, values };
     }
   }
-  if (!sheet) ctx.onNotice(t('input.sheetEmpty', { file, sheet: name }));
-  if (noResult) ctx.onNotice(t('input.formulaNoResult', { file, sheet: name, count: noResult, cell: firstNoResult }));
+  if (!sheet) ctx.onNotice(ref('input.sheetEmpty', { file, sheet: name }));
+  if (noResult) ctx.onNotice(ref('input.formulaNoResult', { file, sheet: name, count: noResult, cell: firstNoResult }));
 }
 
 /** A zip starts with "PK"; an OLE file (old .xls, or any password-protected workbook) with D0 CF 11 E0. */
@@ -129,8 +130,8 @@ async function checkZipSignature(file: string): Promise<void> {
   try {
     const { buffer, bytesRead } = await fh.read(Buffer.alloc(4), 0, 4, 0);
     const head = buffer.subarray(0, bytesRead);
-    if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new InputError(t('input.oldXls', { file }));
-    if (bytesRead < 4 || head.readUInt32LE(0) !== 0x04034b50) throw new InputError(t('input.notXlsx', { file }));
+    if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new InputError(ref('input.oldXls', { file }));
+    if (bytesRead < 4 || head.readUInt32LE(0) !== 0x04034b50) throw new InputError(ref('input.notXlsx', { file }));
   } finally {
     await fh.close();
   }

@@ -2,13 +2,12 @@
 // Every record carries an idempotent_id, so resending a group is safe; what is not safe is trusting a single
 // answer for the whole group: 1225001 names the failing records, and the rest must still be written.
 import { parseErrorRecords } from '../feishu/errors.js';
-import { t } from '../messages/index.js';
 import { approvalBody } from '../plan/plan.js';
 import { APPROVAL_KEYS, type ApprovalKind, type NormalizedRecord } from '../types.js';
-import { closedUnsent, errorText, type CallResult, type SubmitContext } from './context.js';
+import { closedUnsent, failureMessage, journalText, type CallResult, type SubmitContext } from './context.js';
 import { readApprovals } from '../readback/approvals.js';
 import { ReadBackError } from '../readback/errors.js';
-import { said } from '../messages/said.js';
+import { ref, said, type MessageRef } from '../messages/said.js';
 
 const PATH = '/open-apis/attendance/v1/user_approvals';
 /** A group is resent at most this often after partial failures (each round removes at least one record). */
@@ -69,8 +68,8 @@ export async function sendApprovalGroup(key: string, records: NormalizedRecord[]
     const failedRows = parseFailedRows(res, pending);
     if (failedRows) {
       // 1225001: the server wrote nothing; the named records failed, the others go again without them.
-      for (const [r, msg] of failedRows) ctx.outcomes.set(r, 'failed', { error_code: String(res.code), error_message: msg, ...(logId ? { log_id: logId } : {}) });
-      await ctx.journal.outcome(reqKey, 'failed', [...failedRows].map(([r, msg]) => ({ hash: r.hash, status: 'failed' as const, code: res.code ?? 0, msg })), meta);
+      for (const [r, message] of failedRows) ctx.outcomes.set(r, 'failed', { error_code: String(res.code), message, ...(logId ? { log_id: logId } : {}) });
+      await ctx.journal.outcome(reqKey, 'failed', [...failedRows].map(([r, message]) => ({ hash: r.hash, status: 'failed' as const, code: res.code ?? 0, said: message })), meta);
       pending = pending.filter((r) => !failedRows.has(r));
       continue;
     }
@@ -93,27 +92,27 @@ export async function sendApprovalGroup(key: string, records: NormalizedRecord[]
       }
     }
     if (res.ambiguous) {
-      const message = t('submit.ambiguous', { message: errorText(res) });
-      for (const r of pending) ctx.outcomes.set(r, 'failed', { error_code: res.code !== undefined ? String(res.code) : 'network', error_message: message, ...(logId ? { log_id: logId } : {}) });
+      const message = ref('submit.ambiguous', { message: failureMessage(res) });
+      for (const r of pending) ctx.outcomes.set(r, 'failed', { error_code: res.code !== undefined ? String(res.code) : 'network', message, ...(logId ? { log_id: logId } : {}) });
       await ctx.journal.outcome(reqKey, 'ambiguous', [], meta);
       return;
     }
-    for (const r of pending) ctx.outcomes.set(r, 'failed', { ...(res.code !== undefined ? { error_code: String(res.code) } : {}), error_message: errorText(res), ...(logId ? { log_id: logId } : {}) });
-    await ctx.journal.outcome(reqKey, 'failed', pending.map((r) => ({ hash: r.hash, status: 'failed' as const, ...(res.code !== undefined ? { code: res.code } : {}), msg: res.msg })), meta);
+    for (const r of pending) ctx.outcomes.set(r, 'failed', { ...(res.code !== undefined ? { error_code: String(res.code) } : {}), message: failureMessage(res), ...(logId ? { log_id: logId } : {}) });
+    await ctx.journal.outcome(reqKey, 'failed', pending.map((r) => ({ hash: r.hash, status: 'failed' as const, ...(res.code !== undefined ? { code: res.code } : {}), ...journalText(res.msg) })), meta);
     return;
   }
 }
 
 /** For 1225001: the records the server named, with their messages; null when the answer names none we can match. */
-function parseFailedRows(res: Extract<CallResult, { ok: false }>, pending: NormalizedRecord[]): Map<NormalizedRecord, string> | null {
+function parseFailedRows(res: Extract<CallResult, { ok: false }>, pending: NormalizedRecord[]): Map<NormalizedRecord, MessageRef> | null {
   if (res.code !== 1225001) return null;
-  const parsed = parseErrorRecords(res.msg, res.data);
+  const parsed = parseErrorRecords(typeof res.msg === 'string' ? res.msg : '', res.data);
   if (!parsed) return null;
-  const failed = new Map<NormalizedRecord, string>();
+  const failed = new Map<NormalizedRecord, MessageRef>();
   for (const kind of Object.keys(APPROVAL_KEYS) as ApprovalKind[]) {
     for (const item of parsed[kind] ?? []) {
       const match = pending.find((r) => r.kind === kind && !failed.has(r) && (item.idempotent_id ? idemOf(r) === item.idempotent_id : r.body.start_time === item.start_time && r.body.end_time === item.end_time));
-      if (match) failed.set(match, item.error_msg ? `${item.error_msg}` : errorText(res));
+      if (match) failed.set(match, item.error_msg ? ref('feishu.said', { message: item.error_msg }) : failureMessage(res));
     }
   }
   return failed.size > 0 ? failed : null;

@@ -3,7 +3,7 @@ import type { CallRequest, CallResult, Caller } from '../feishu/types.js';
 import type { Located } from '../readback/status.js';
 import type { EmployeeType, Endpoint, NormalizedRecord } from '../types.js';
 import type { Outcomes } from './outcomes.js';
-import { said } from '../messages/said.js';
+import { ref, said, type MessageRef, type Param } from '../messages/said.js';
 
 export type { CallRequest, CallResult, Caller };
 
@@ -13,7 +13,7 @@ export interface SubmitJournal {
   outcome(
     req: string,
     result: 'ok' | 'failed' | 'ambiguous',
-    records: Array<{ hash: string; status: 'created' | 'exists' | 'failed' | 'conflict'; approval_id?: string; code?: number; msg?: string }>,
+    records: Array<{ hash: string; status: 'created' | 'exists' | 'failed' | 'conflict'; approval_id?: string; code?: number; msg?: string; said?: MessageRef }>,
     meta: { logId?: string; httpStatus?: number },
   ): Promise<void>;
   /**
@@ -30,7 +30,7 @@ export interface SubmitJournal {
 export interface SubmitEvents {
   /** A request finished (whatever its result); `records` rows were settled by it. */
   onSettled?(endpoint: Endpoint, records: number): void;
-  onNotice?(message: string): void;
+  onNotice?(message: MessageRef): void;
 }
 
 export interface SubmitContext {
@@ -43,10 +43,17 @@ export interface SubmitContext {
   signal: AbortSignal;
 }
 
-/** The error text a row gets: the server's message, plus our explanation in words when we have one. */
-export function errorText(res: Extract<CallResult, { ok: false }>): string {
-  return res.explanation ? `${res.msg} — ${res.explanation}` : res.msg;
+/** What a row says of a failed call: the server's message (or ours), plus our explanation when we have one. */
+export function failureMessage(res: Extract<CallResult, { ok: false }>): MessageRef {
+  if (res.explanation) return ref('feishu.explained', { message: res.msg, explanation: res.explanation });
+  return typeof res.msg === 'string' ? ref('feishu.said', { message: res.msg }) : res.msg;
 }
+
+/** A failure's text for the journal: Feishu's words as `msg`, the client's own (no answer) as `said`. */
+export const journalText = (msg: string | MessageRef): { msg: string } | { said: MessageRef } => (typeof msg === 'string' ? { msg } : { said: msg });
+
+/** `message (detail)`: a message with a state or the changed fields after it. */
+export const withDetail = (message: MessageRef, detail: Param): MessageRef => ref('said.withDetail', { message, detail });
 
 /**
  * Ctrl-C stopped the call before anything of it could have been written: while it waited for its turn, a rate-limit

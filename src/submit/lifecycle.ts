@@ -4,10 +4,10 @@
 // not document. CoreHR answers "already processed" with documented codes (1161001, 1161005): those end as `exists`.
 import { lifecycleCall } from '../plan/lifecycle.js';
 import type { HeldStatus } from '../readback/status.js';
-import { t } from '../messages/index.js';
+import { ref, type MessageRef } from '../messages/said.js';
 import type { NormalizedRecord, RowStatus } from '../types.js';
-import { closedUnsent, errorText, type CallResult, type SubmitContext } from './context.js';
-import { stateName } from './remedies.js';
+import { closedUnsent, failureMessage, journalText, withDetail, type CallResult, type SubmitContext } from './context.js';
+import { stateName, stateNote } from './remedies.js';
 
 /** CoreHR: 1161001 the task was already processed; 1161005 the node was decided meanwhile (another approver). */
 const COREHR_SETTLED: ReadonlySet<number> = new Set([1161001, 1161005]);
@@ -15,7 +15,7 @@ const COREHR_SETTLED: ReadonlySet<number> = new Set([1161001, 1161005]);
 /** status requested → the status it may be applied from (approval_infos/process page: approve/reject a pending one, revoke an approved one). */
 const FROM: Record<number, number> = { 1: 0, 2: 0, 4: 2 };
 
-type Verdict = { status: Extract<RowStatus, 'updated' | 'exists' | 'failed' | 'unconfirmed'>; message?: string; code?: number };
+type Verdict = { status: Extract<RowStatus, 'updated' | 'exists' | 'failed' | 'unconfirmed'>; message?: MessageRef; code?: number };
 
 /** What the approval's state says about a status row before anything is sent; undefined: send it. */
 export function beforeSending(record: NormalizedRecord, held: HeldStatus | undefined): Verdict | undefined {
@@ -23,8 +23,8 @@ export function beforeSending(record: NormalizedRecord, held: HeldStatus | undef
   const wanted = Number(record.body.status);
   if (held === wanted) return { status: 'exists' };
   if (held === 'absent' || FROM[wanted] !== held) {
-    const state = held === 'absent' ? t('submit.stateAbsent') : stateName(held);
-    return { status: 'failed', message: t('submit.statusUnreachable', { approval_id: String(record.body.approval_id), held: state, wanted }) };
+    const state = held === 'absent' ? ref('submit.stateAbsent') : stateName(held);
+    return { status: 'failed', message: ref('submit.statusUnreachable', { approval_id: String(record.body.approval_id), held: state, wanted }) };
   }
   return undefined;
 }
@@ -35,15 +35,14 @@ async function judge(record: NormalizedRecord, res: CallResult, reread: (() => P
   const code = res.code !== undefined ? { code: res.code } : {};
   // Kept as the row's message: the user should know that someone else decided (1161005), or how it was decided.
   if (record.kind === 'corehr_approvals') {
-    return { status: res.code !== undefined && COREHR_SETTLED.has(res.code) ? 'exists' : 'failed', message: errorText(res), ...code };
+    return { status: res.code !== undefined && COREHR_SETTLED.has(res.code) ? 'exists' : 'failed', message: failureMessage(res), ...code };
   }
   // Someone else's approval: its state cannot be read back, and a refusal's words are not documented.
-  if (!reread) return { status: 'unconfirmed', message: `${errorText(res)} (${t('submit.stateUnknownOwner')})`, ...code };
+  if (!reread) return { status: 'unconfirmed', message: withDetail(failureMessage(res), ref('submit.stateUnknownOwner')), ...code };
   const now = await reread();
   // In the state asked for after a refusal: our own move whose answer was lost, its retry refused.
   if (now === Number(record.body.status)) return { status: 'updated' };
-  const state = now === undefined ? t('submit.stateUnread') : now === 'absent' ? t('submit.stateAbsent') : t('submit.stateHeld', { state: stateName(now) });
-  return { status: 'failed', message: `${errorText(res)} (${state})`, ...code };
+  return { status: 'failed', message: withDetail(failureMessage(res), stateNote(now)), ...code };
 }
 
 export interface LifecycleState {
@@ -68,7 +67,7 @@ async function settle(key: string, record: NormalizedRecord, v: Verdict, res: Ca
   ctx.outcomes.set(record, v.status, {
     ...(approval_id ? { approval_id } : {}),
     ...(v.code !== undefined ? { error_code: String(v.code) } : {}),
-    ...(v.message ? { error_message: v.message } : {}),
+    ...(v.message ? { message: v.message } : {}),
     ...(logId ? { log_id: logId } : {}),
   });
   const meta = { ...(logId ? { logId } : {}), ...(!res.ok && res.httpStatus ? { httpStatus: res.httpStatus } : {}) };
@@ -77,7 +76,7 @@ async function settle(key: string, record: NormalizedRecord, v: Verdict, res: Ca
   const done = v.status === 'updated' || v.status === 'exists';
   if (res.attempts > 0) {
     await ctx.journal.outcome(key, done ? 'ok' : 'failed', [
-      { hash: record.hash, status: journalStatus, ...(approval_id ? { approval_id } : {}), ...(v.code !== undefined ? { code: v.code } : {}), ...(v.message && !done && !res.ok ? { msg: res.msg } : {}) },
+      { hash: record.hash, status: journalStatus, ...(approval_id ? { approval_id } : {}), ...(v.code !== undefined ? { code: v.code } : {}), ...(v.message && !done && !res.ok ? journalText(res.msg) : {}) },
     ], meta);
   }
   if (approval_id && done) await ctx.journal.process?.(approval_id, String(record.body.approval_type), Number(record.body.status), res, v.status === 'exists' || !res.ok);

@@ -33,3 +33,9 @@ export class Outcomes {
     return c;
   }
 }
+
+/** The outcome without its message: a row settled after all (confirmed done) no longer says why it failed. */
+export function withoutMessage(o: RowOutcome): RowOutcome {
+  const { message: _message, ...rest } = o;
+  return rest;
+}

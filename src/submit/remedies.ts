@@ -1,13 +1,12 @@
 // Remedies have no idempotency key: user_task_remedys inserts a new record every time it is called. So before
 // creating any, we ask the server what it already holds and match rows to it one-to-one; an ambiguous create
 // (timeout, reset, 5xx after sending) is settled the same way before it is ever sent again.
-import { t } from '../messages/index.js';
 import { ReadBackError } from '../readback/errors.js';
 import { readRemedies, type ServerRemedy } from '../readback/remedies.js';
 import { matchRemedies } from '../reconcile/remedies.js';
 import type { NormalizedRecord, RemedyStatus } from '../types.js';
-import { closedUnsent, errorText, wasNotSent, type SubmitContext } from './context.js';
-import { said } from '../messages/said.js';
+import { closedUnsent, failureMessage, journalText, wasNotSent, withDetail, type SubmitContext } from './context.js';
+import { ref, said, type MessageRef } from '../messages/said.js';
 
 const CREATE = '/open-apis/attendance/v1/user_task_remedys';
 const PROCESS = '/open-apis/attendance/v1/approval_infos/process';
@@ -31,7 +30,7 @@ const TARGET: Record<RemedyStatus, number | undefined> = { pending: undefined, a
 
 export { matchRemedies };
 
-type Settled = { error?: string; skipped?: boolean };
+type Settled = { error?: MessageRef; skipped?: boolean };
 
 /**
  * Brings a pending remedy to the state the row asks for (approval_infos/process: 2 approve, 1 reject). Whether it got
@@ -41,7 +40,7 @@ type Settled = { error?: string; skipped?: boolean };
 async function settleStatus(record: NormalizedRecord, approval_id: string, current: number, ctx: SubmitContext): Promise<Settled> {
   const target = TARGET[record.status ?? 'pending'];
   if (target === undefined || target === current) return {};
-  if (current !== 0) return { error: t('submit.remedyStateUnreachable', { approval_id, held: stateName(current), wanted: record.status ?? '' }) };
+  if (current !== 0) return { error: ref('submit.remedyStateUnreachable', { approval_id, held: stateName(current), wanted: record.status ?? '' }) };
   const res = await ctx.client.call({
     endpoint: 'approval_infos_process',
     method: 'POST',
@@ -60,8 +59,7 @@ async function settleStatus(record: NormalizedRecord, approval_id: string, curre
     await ctx.journal.process?.(approval_id, 'remedy', target, res, true);
     return {};
   }
-  const state = held === undefined ? t('submit.stateUnread') : held === 'absent' ? t('submit.stateAbsent') : t('submit.stateHeld', { state: stateName(held) });
-  return { error: t('submit.remedyStatusFailed', { message: `${errorText(res)} (${state})` }) };
+  return { error: ref('submit.remedyStatusFailed', { message: withDetail(failureMessage(res), stateNote(held)) }) };
 }
 
 /** One remedy's state now (undefined: the read failed). */
@@ -76,7 +74,13 @@ async function heldState(record: NormalizedRecord, approval_id: string, ctx: Sub
 }
 
 const STATE_NAMES = ['pending', 'rejected', 'approved', 'cancelled', 'revoked'] as const;
-export const stateName = (status: number): string => t(`state.${STATE_NAMES[status] ?? 'unknown'}`);
+export const stateName = (status: number): MessageRef => ref(`state.${STATE_NAMES[status] ?? 'unknown'}`);
+
+/** What Feishu holds, as a row's message says it after a refusal (undefined: the read failed). */
+export function stateNote(held: number | 'absent' | undefined): MessageRef {
+  if (held === undefined) return ref('submit.stateUnread');
+  return held === 'absent' ? ref('submit.stateAbsent') : ref('submit.stateHeld', { state: stateName(held) });
+}
 
 /** Creates (or finds) one remedy, then sets its status. */
 export async function sendRemedy(key: string, record: NormalizedRecord, known: ServerRemedy | undefined, ctx: SubmitContext): Promise<void> {
@@ -107,8 +111,8 @@ export async function sendRemedy(key: string, record: NormalizedRecord, known: S
       break;
     }
     if (!res.ambiguous) {
-      ctx.outcomes.set(record, 'failed', { ...(res.code !== undefined ? { error_code: String(res.code) } : {}), error_message: errorText(res), ...(logId ? { log_id: logId } : {}) });
-      await ctx.journal.outcome(key, 'failed', [{ hash: record.hash, status: 'failed', ...(res.code !== undefined ? { code: res.code } : {}), msg: res.msg }], meta);
+      ctx.outcomes.set(record, 'failed', { ...(res.code !== undefined ? { error_code: String(res.code) } : {}), message: failureMessage(res), ...(logId ? { log_id: logId } : {}) });
+      await ctx.journal.outcome(key, 'failed', [{ hash: record.hash, status: 'failed', ...(res.code !== undefined ? { code: res.code } : {}), ...journalText(res.msg) }], meta);
       return;
     }
     // The server may or may not have written it: look before sending again.
@@ -122,13 +126,13 @@ export async function sendRemedy(key: string, record: NormalizedRecord, known: S
       status = 'created';
       await ctx.journal.outcome(key, 'ok', [{ hash: record.hash, status, approval_id }], meta);
     } else if (!server) {
-      ctx.outcomes.set(record, 'failed', { ...said('submit.ambiguous', { message: errorText(res) }), ...(logId ? { log_id: logId } : {}) });
+      ctx.outcomes.set(record, 'failed', { ...said('submit.ambiguous', { message: failureMessage(res) }), ...(logId ? { log_id: logId } : {}) });
       return;
     }
   }
   const settled = await settleStatus(record, approval_id, current, ctx);
   // Ctrl-C before the status change was sent: the remedy stands (pending); the next run moves it on.
   const rowStatus = settled.error ? 'failed' : settled.skipped ? 'skipped' : status;
-  const message = settled.error ?? (settled.skipped ? t('submit.interrupted') : undefined);
-  ctx.outcomes.set(record, rowStatus, { approval_id, ...(message ? { error_message: message } : {}), ...(logId ? { log_id: logId } : {}) });
+  const message = settled.error ?? (settled.skipped ? ref('submit.interrupted') : undefined);
+  ctx.outcomes.set(record, rowStatus, { approval_id, ...(message ? { message } : {}), ...(logId ? { log_id: logId } : {}) });
 }

@@ -4,11 +4,10 @@
 // (or its answer was lost and the retry refused), the state is read again and decides the row.
 import { PROCESS_PATH } from '../plan/lifecycle.js';
 import type { HeldStatus } from '../readback/status.js';
-import { t } from '../messages/index.js';
 import { APPROVAL_TYPES, type CreatingKind, type RowStatus } from '../types.js';
-import { errorText, wasNotSent, type CallResult, type Caller } from './context.js';
-import { stateName } from './remedies.js';
-import { said } from '../messages/said.js';
+import { failureMessage, wasNotSent, withDetail, type CallResult, type Caller } from './context.js';
+import { stateNote } from './remedies.js';
+import { said, type MessageRef } from '../messages/said.js';
 
 type WithdrawAction = 'revoke' | 'reject' | 'none';
 
@@ -16,7 +15,7 @@ export interface Withdrawal {
   action: WithdrawAction;
   status: Extract<RowStatus, 'updated' | 'exists' | 'failed' | 'skipped'>;
   error_code?: string;
-  error_message?: string;
+  message?: MessageRef;
   log_id?: string;
 }
 
@@ -71,6 +70,5 @@ export async function withdraw(kind: CreatingKind, approval_id: string, held: He
     return { action, status: 'updated', ...log };
   }
   await deps.record(action === 'reject' ? 1 : 4, last, false);
-  const state = now === undefined ? t('submit.stateUnread') : t('submit.stateHeld', { state: stateName(now as number) });
-  return { action, status: 'failed', ...(last.code !== undefined ? { error_code: String(last.code) } : {}), error_message: `${errorText(last)} (${state})`, ...log };
+  return { action, status: 'failed', ...(last.code !== undefined ? { error_code: String(last.code) } : {}), message: withDetail(failureMessage(last), stateNote(now)), ...log };
 }

@@ -1,11 +1,11 @@
 // Rows against what the server holds: present, missing, or different (same identity, other content).
-import { t } from '../messages/index.js';
+import { ref, type MessageRef } from '../messages/said.js';
 import { identityOf } from '../normalize/record.js';
 import { canonicalJson } from '../plan/idempotency.js';
 import type { ServerRemedy } from '../readback/remedies.js';
 import { fieldChanges } from '../reconcile/diff.js';
 import { matchRemedies } from '../submit/remedies.js';
-import type { NormalizedRecord } from '../types.js';
+import type { NormalizedRecord, Problem } from '../types.js';
 import type { ServerApproval } from './query.js';
 
 /** `unchecked`: status updates and CoreHR decisions, which have no read-back endpoint. */
@@ -14,7 +14,9 @@ export type VerifyStatus = 'present' | 'missing' | 'different' | 'invalid' | 'un
 export interface Verdict {
   status: VerifyStatus;
   approval_id?: string;
-  detail?: string;
+  message?: MessageRef;
+  /** `invalid`: what is wrong with the row. */
+  problems?: Problem[];
 }
 
 type Obj = Record<string, unknown>;
@@ -43,8 +45,8 @@ function closest<T>(candidates: readonly T[], diffsOf: (c: T) => string[]): { fo
 
 function differs(approval_id: string | undefined, diffs: string[], otherId?: string): Verdict {
   const id = approval_id ? { approval_id } : {};
-  if (diffs.length) return { status: 'different', ...id, detail: t('verify.different', { diffs: diffs.join('; ') }) };
-  return { status: 'present', ...id, ...(otherId ? { detail: t('verify.present.otherId', { id: otherId }) } : {}) };
+  if (diffs.length) return { status: 'different', ...id, message: ref('verify.different', { diffs: diffs.join('; ') }) };
+  return { status: 'present', ...id, ...(otherId ? { message: ref('verify.present.otherId', { id: otherId }) } : {}) };
 }
 
 /** Leaves, overtime, trips, outs: present when the server holds the row's idempotent_id, else compared by identity. */
@@ -64,7 +66,7 @@ export function compareApprovals(records: readonly NormalizedRecord[], server: r
       continue;
     }
     const near = closest(byIdentity.get(identity(r.kind, r.user_id, r.body)) ?? [], (s) => fieldDiffs(r.body, s.item));
-    if (!near) verdicts.set(r, { status: 'missing', detail: t('verify.missing') });
+    if (!near) verdicts.set(r, { status: 'missing', message: ref('verify.missing') });
     else {
       const approval_id = near.found.item.approval_id === undefined ? undefined : String(near.found.item.approval_id);
       verdicts.set(r, differs(approval_id, near.diffs, String(near.found.item.idempotent_id ?? '')));
@@ -103,7 +105,7 @@ export function compareRemedies(records: readonly NormalizedRecord[], server: re
       (x) => diffsOf(r, x),
     );
     if (near) claimed.add(near.found);
-    verdicts.set(r, near ? differs(near.found.approval_id, near.diffs) : { status: 'missing', detail: t('verify.missing') });
+    verdicts.set(r, near ? differs(near.found.approval_id, near.diffs) : { status: 'missing', message: ref('verify.missing') });
   }
   return verdicts;
 }

@@ -3,8 +3,8 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { readJournal, type RunSummary } from '../journal/index.js';
-import { t } from '../messages/index.js';
 import { DEFAULT_STATE_DIR, stateDirFor } from '../run/journal.js';
+import { ref, type MessageRef } from '../messages/said.js';
 
 export type { RunSummary } from '../journal/index.js';
 
@@ -22,7 +22,7 @@ export interface HistoryResult {
   /** In the order they started. */
   runs: RunSummary[];
   /** Damage found in the journal (skipped lines, a torn tail); never fatal. */
-  notices: string[];
+  notices: MessageRef[];
 }
 
 function historyDir(opts: HistoryOptions): string {
@@ -38,7 +38,7 @@ export async function history(opts: HistoryOptions = {}): Promise<HistoryResult>
     throw e;
   });
   if (!info) return { dir, exists: false, runs: [], notices: [] };
-  if (!info.isDirectory()) throw new ConfigError(t('journal.notDir', { dir }));
+  if (!info.isDirectory()) throw new ConfigError(ref('journal.notDir', { dir }));
   const view = await readJournal(dir);
   return { dir, exists: true, runs: view.runs(), notices: [...view.notices] };
 }

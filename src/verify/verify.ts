@@ -2,7 +2,7 @@
 // and no journal is needed: the server's answer is the truth, whatever a state folder says.
 import { defaultOutputPath } from '../report/paths.js';
 import { ConfigError } from '../errors.js';
-import { t } from '../messages/index.js';
+import { ref, type MessageRef } from '../messages/said.js';
 import { connect, type ConnectOptions, type RunStats } from '../run/connect.js';
 import type { RunEvents } from '../run/events.js';
 import { rowKey, validateInputs } from '../run/validate.js';
@@ -34,7 +34,9 @@ export interface VerifyRow {
   kind: Kind;
   status: VerifyStatus;
   approval_id?: string;
-  detail?: string;
+  /** Why, as data (reasonText() gives it, or an invalid row's problems, in words). */
+  message?: MessageRef;
+  problems?: Problem[];
 }
 
 export interface VerifyResult {
@@ -65,7 +67,7 @@ async function readBack(records: NormalizedRecord[], employeeType: EmployeeType,
       // queryRemedies only reads the client and the employee type of its context: nothing here is written.
       const ctx = { client: conn.client, employeeType } as Pick<SubmitContext, 'client' | 'employeeType'> as SubmitContext;
       const held = await queryRemedies(remedies, ctx);
-      if (!held) throw new ConfigError(t('verify.queryFailed', { endpoint: 'user_task_remedys/query', message: t('verify.remedyQueryFailed') }));
+      if (!held) throw new ConfigError(ref('verify.queryFailed', { endpoint: 'user_task_remedys/query', message: ref('verify.remedyQueryFailed') }));
       for (const [r, v] of compareRemedies(remedies, held)) verdicts.set(rowKey(r.ref), v);
     }
   } finally {
@@ -74,13 +76,13 @@ async function readBack(records: NormalizedRecord[], employeeType: EmployeeType,
   return verdicts;
 }
 
-function problemsByRow(problems: readonly Problem[]): Map<string, string> {
-  const byRow = new Map<string, string[]>();
+function problemsByRow(problems: readonly Problem[]): Map<string, Problem[]> {
+  const byRow = new Map<string, Problem[]>();
   for (const p of problems) {
     const k = rowKey(p);
-    byRow.set(k, [...(byRow.get(k) ?? []), p.column ? `${p.column}: ${p.message}` : p.message]);
+    byRow.set(k, [...(byRow.get(k) ?? []), p]);
   }
-  return new Map([...byRow].map(([k, v]) => [k, v.join('; ')]));
+  return byRow;
 }
 
 export async function verify(paths: string[], opts: VerifyOptions = {}): Promise<VerifyResult> {
@@ -93,16 +95,16 @@ export async function verify(paths: string[], opts: VerifyOptions = {}): Promise
 
   const rows: VerifyRow[] = [];
   for (const r of validation.records) {
-    const v: Verdict = isLifecycleKind(r.kind) ? { status: 'unchecked', detail: t('verify.unchecked') } : (verdicts.get(rowKey(r.ref)) ?? { status: 'missing' });
+    const v: Verdict = isLifecycleKind(r.kind) ? { status: 'unchecked', message: ref('verify.unchecked') } : (verdicts.get(rowKey(r.ref)) ?? { status: 'missing' });
     verdicts.set(rowKey(r.ref), v);
     rows.push({ ...r.ref, kind: r.kind, ...v });
   }
   const problems = problemsByRow(validation.problems);
   for (const r of validation.invalidRows) {
-    const ref = { file: r.sheet.file, sheet: r.sheet.name, row: r.row };
-    const detail = problems.get(rowKey(ref)) ?? '';
-    verdicts.set(rowKey(ref), { status: 'invalid', detail });
-    rows.push({ ...ref, kind: r.sheet.kind, status: 'invalid', detail });
+    const at = { file: r.sheet.file, sheet: r.sheet.name, row: r.row };
+    const own = problems.get(rowKey(at)) ?? [];
+    verdicts.set(rowKey(at), { status: 'invalid', problems: own });
+    rows.push({ ...at, kind: r.sheet.kind, status: 'invalid', problems: own });
   }
   const fileAt = (f: string) => (validation.inputs.files.indexOf(f) + 1 || Infinity);
   rows.sort((a, b) => fileAt(a.file) - fileAt(b.file) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.row - b.row);

@@ -1,7 +1,7 @@
 // The verify workbook: every input row (the inputs streamed again, as the results workbook does) with its
 // verify_status, approval_id and detail, one sheet per input sheet, then a summary of statuses per kind.
 import type ExcelJS from 'exceljs';
-import { t } from '../messages/index.js';
+import { reasonText, t } from '../messages/index.js';
 import { writeTable } from '../report/rows.js';
 import { isIdField, outputSheetName, squashHeader, uniqueSheetName } from '../report/table.js';
 import { FILL, FONT, colourStatus, withWorkbook } from '../report/workbook.js';
@@ -26,7 +26,7 @@ const STYLE: Record<VerifyStatus, { fill: string; font: string }> = {
 function verdictRow(row: InputRow, verdicts: ReadonlyMap<string, Verdict>): Cell[] {
   const sheet = row.sheet;
   const v = verdicts.get(rowKey({ file: sheet.file, sheet: sheet.name, row: row.row }));
-  return [...sheet.headers.map((_, i) => row.values[i] ?? null), v?.status ?? null, v?.approval_id ?? null, v?.detail ?? null];
+  return [...sheet.headers.map((_, i) => row.values[i] ?? null), v?.status ?? null, v?.approval_id ?? null, v ? reasonText(v) || null : null];
 }
 
 async function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, sheet: SheetInfo, rows: AsyncIterable<Cell[]>): Promise<void> {

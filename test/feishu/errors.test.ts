@@ -3,6 +3,7 @@ import { classify } from '../../src/feishu/classify.js';
 import type { HttpResult } from '../../src/feishu/http.js';
 import { explainCode, parseErrorRecords } from '../../src/feishu/index.js';
 import { t } from '../../src/messages/index.js';
+import { words } from '../helpers/words.js';
 
 describe('parseErrorRecords (1225001)', () => {
   const leave = { idempotent_id: 'a1', start_time: '2024-01-05 09:00:00', end_time: '2024-01-05 18:00:00', error_msg: 'overlap' };
@@ -37,8 +38,8 @@ describe('parseErrorRecords (1225001)', () => {
 
 describe('explainCode', () => {
   test('explains the common codes in the chosen language, and nothing for unknown ones', () => {
-    expect(explainCode(1220005)).toMatch(/data scope/);
-    expect(explainCode(1226501)).toBe('no abnormal attendance that day: no remedy needed');
+    expect(words(explainCode(1220005))).toMatch(/data scope/);
+    expect(words(explainCode(1226501))).toBe('no abnormal attendance that day: no remedy needed');
     expect(t('submit.code.1226504', {}, 'zh')).toContain('补卡次数');
     expect(explainCode(4242)).toBeUndefined();
     expect(explainCode(undefined)).toBeUndefined();

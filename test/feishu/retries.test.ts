@@ -4,6 +4,7 @@ import { startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { count, fakeFeishu, leaveRequest, makeClient, remedyRequest, sendJson } from './helpers.js';
 import type { FakeServer, TestClient } from './helpers.js';
+import { words } from '../helpers/words.js';
 
 let sandbox: Sandbox | undefined;
 let fake: FakeServer | undefined;
@@ -61,7 +62,7 @@ describe('transient failures', () => {
     tc = makeClient(sandbox, { maxAttempts: 3 });
     const res = await tc.client.call(leaveRequest());
     expect(res).toMatchObject({ ok: false, kind: 'transient', code: 1225000, attempts: 3, ambiguous: true, httpStatus: 500 });
-    expect(res.ok ? '' : res.explanation).toMatch(/retried/);
+    expect(res.ok ? '' : words(res.explanation)).toMatch(/retried/);
   });
 
   test('an error after the request was sent is not retried for a remedy, and is flagged ambiguous', async () => {
@@ -70,7 +71,7 @@ describe('transient failures', () => {
     tc = makeClient(sandbox);
     const res = await tc.client.call(remedyRequest());
     expect(res).toMatchObject({ ok: false, kind: 'transient', ambiguous: true, attempts: 1 });
-    expect(res.ok ? '' : res.msg).toMatch(/may or may not have written/);
+    expect(res.ok ? '' : words(res.msg)).toMatch(/may or may not have written/);
     // It had written: this is why the caller must reconcile instead of resending.
     expect(sandbox.records()).toHaveLength(1);
   });
@@ -110,7 +111,7 @@ describe('transient failures', () => {
     const [approval, remedy] = await Promise.all([tc.client.call(leaveRequest()), tc.client.call(remedyRequest())]);
     expect(approval).toMatchObject({ ok: true, attempts: 2 });
     expect(remedy).toMatchObject({ ok: false, kind: 'transient', ambiguous: true, attempts: 1 });
-    expect(remedy.ok ? '' : remedy.msg).toMatch(/no answer within 0.3 s/);
+    expect(remedy.ok ? '' : words(remedy.msg)).toMatch(/no answer within 0.3 s/);
     expect(sandbox.records()).toHaveLength(2);
   });
 });
@@ -122,16 +123,17 @@ describe('business errors', () => {
     const res = await tc.client.call(leaveRequest('ghost'));
     expect(res).toMatchObject({ ok: false, kind: 'business', code: 1220004, httpStatus: 400, attempts: 1, ambiguous: false });
     if (res.ok) return;
-    expect(res.msg).toContain('ghost');
+    expect(words(res.msg)).toContain('ghost');
     expect(res.logId).toBeTruthy();
-    expect(res.explanation).toMatch(/does not exist/);
+    expect(words(res.explanation)).toMatch(/does not exist/);
   });
 
   test('remedy refusals are explained in words', async () => {
     sandbox = await startSandbox({ ratePerSecond: 0, rejectRemedyWhen: () => 1226504 });
     tc = makeClient(sandbox);
     const res = await tc.client.call(remedyRequest());
-    expect(res).toMatchObject({ ok: false, kind: 'business', code: 1226504, explanation: 'no remedy quota left this period', attempts: 1 });
+    expect(res).toMatchObject({ ok: false, kind: 'business', code: 1226504, explanation: { id: 'submit.code.1226504' }, attempts: 1 });
+    expect(words(res.ok ? undefined : res.explanation)).toBe('no remedy quota left this period');
   });
 
   test('1225001 carries the refused records, readable by parseErrorRecords', async () => {
@@ -141,7 +143,7 @@ describe('business errors', () => {
     const res = await tc.client.call(req);
     expect(res).toMatchObject({ ok: false, kind: 'business', code: 1225001, attempts: 1 });
     if (res.ok) return;
-    const parsed = parseErrorRecords(res.msg, res.data);
+    const parsed = parseErrorRecords(String(res.msg), res.data);
     const sent = (req.body as { user_approval: { leaves: Array<{ idempotent_id: string }> } }).user_approval.leaves[0];
     expect(parsed?.leaves).toEqual([expect.objectContaining({ idempotent_id: sent?.idempotent_id, error_msg: 'overlaps an existing leave' })]);
     expect(parsed?.trips).toEqual([]);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { JOURNAL_FILE, openJournal } from '../../src/journal/index.js';
 import { tempStateDir } from './helpers.js';
+import { render } from '../../src/messages/index.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = ['--import', './test/journal/ts-register.mjs', 'test/journal/child-appender.ts'];
@@ -51,7 +52,7 @@ describe('crash safety', () => {
 
       // The killed run left its lock behind; reopening takes it over, loads, and cuts any torn tail away.
       const j = await openJournal(dir);
-      expect(j.notices.filter((n) => !n.includes('incomplete'))).toEqual([]);
+      expect(j.notices.filter((n) => !render(n).includes('incomplete'))).toEqual([]);
       for (const [t, ns] of ackedAll) {
         for (const n of ns) {
           expect(j.confirmed(`${t}-${n}-0`), `${t} pair ${n}`).toMatchObject({ approval_id: `a-${t}-${n}-0` });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JOURNAL_FILE, openJournal, readJournal } from '../../src/journal/index.js';
 import { intent, outcome, rec, start, tempStateDir } from './helpers.js';
+import { words } from '../helpers/words.js';
 
 let dir: string;
 let umask: number;
@@ -77,7 +78,7 @@ describe('damaged journals', () => {
     await appendFile(join(dir, JOURNAL_FILE), whole.slice(0, 25));
     const view = await readJournal(dir);
     expect(view.entries).toHaveLength(3);
-    expect(view.notices).toEqual([expect.stringContaining('incomplete')]);
+    expect(view.notices.map(words)).toEqual([expect.stringContaining('incomplete')]);
 
     const j = await openJournal(dir);
     expect(j.confirmed('h1')).toMatchObject({ approval_id: 'A1' });
@@ -111,7 +112,7 @@ describe('damaged journals', () => {
     await writeFile(join(dir, JOURNAL_FILE), [a, '{"t":"intent", garbage', b, 'not json', c, ''].join('\n'));
     const j = await openJournal(dir);
     expect(j.entries.map((e) => e.t)).toEqual(['run-start', 'intent', 'outcome']);
-    expect(j.notices).toEqual([expect.stringContaining('Line 2 '), expect.stringContaining('Line 4 ')]);
+    expect(j.notices.map(words)).toEqual([expect.stringContaining('Line 2 '), expect.stringContaining('Line 4 ')]);
     expect(j.confirmed('h1')).toMatchObject({ approval_id: 'A1', run: 'r1' });
     await j.close();
   });

@@ -11,6 +11,7 @@ import { cleanEnv, runCli } from '../helpers/cli.js';
 import { against, cliEnvFor, tempDir, withSandbox } from '../helpers/sandbox.js';
 import { month, writeWorkbook } from '../helpers/workbook.js';
 import { importMonth, live } from './helpers.js';
+import { reasonText } from '../../src/messages/index.js';
 
 const WANTED: Record<string, number> = { pending: 0, approved: 2, rejected: 1 };
 
@@ -31,7 +32,7 @@ function expectTruthful(res: ApplyResult, sb: Sandbox, remedyStates: Map<string,
 
 /** The rows not done, for an assertion's message. */
 const notDone = (res: ApplyResult): string =>
-  JSON.stringify([...res.outcomes.all()].filter((o) => !['created', 'exists', 'updated'].includes(o.status)).map((o) => [o.ref.sheet, o.ref.row, o.status, o.error_message]));
+  JSON.stringify([...res.outcomes.all()].filter((o) => !['created', 'exists', 'updated'].includes(o.status)).map((o) => [o.ref.sheet, o.ref.row, o.status, reasonText(o)]));
 
 /** Row number (in the remedies sheet) → the state it asks for, as month() writes them. */
 function remedyStates(n: number): Map<string, string> {
@@ -100,7 +101,7 @@ describe('Feishu is the truth', () => {
       await writeWorkbook(input, { remedies: [header, row('rejected')] });
       const res = await apply([input], { ...against(sb), state: join(dir, 'b'), out: false });
       expect(res.counts).toMatchObject({ failed: 1, exists: 0 });
-      expect([...res.outcomes.all()][0]?.error_message).toMatch(/holds remedy \S+ as approved; the row asks for rejected/);
+      expect(reasonText([...res.outcomes.all()][0] ?? {})).toMatch(/holds remedy \S+ as approved; the row asks for rejected/);
       expect(sb.records().filter((r) => r.kind === 'remedy')).toHaveLength(1);
     });
   });
@@ -142,7 +143,7 @@ describe('Feishu is the truth', () => {
       const before = sb.stats().approval_infos_process.requests;
       const rerun = await apply([file], { ...against(sb), state, out: false });
       expect(rerun.counts, notDone(rerun)).toMatchObject({ failed: 1, exists: 0 });
-      expect([...rerun.outcomes.all()][0]?.error_message).toMatch(/as revoked/);
+      expect(reasonText([...rerun.outcomes.all()][0] ?? {})).toMatch(/as revoked/);
       // Known from the read-back: nothing sent for a move Feishu cannot make.
       expect(sb.stats().approval_infos_process.requests).toBe(before);
     });

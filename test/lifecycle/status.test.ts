@@ -8,6 +8,7 @@ import { cleanEnv, runCli } from '../helpers/cli.js';
 import { against, cliEnvFor, tempDir, withSandbox } from '../helpers/sandbox.js';
 import { writeWorkbook } from '../helpers/workbook.js';
 import { byKindStatus, importMonth, processRequests, sheetRows } from './helpers.js';
+import { reasonText } from '../../src/messages/index.js';
 
 describe('approval status updates', () => {
   it('approves and rejects remedies, revokes approvals, refuses what the page forbids, and accounts for every row', async () => {
@@ -71,7 +72,7 @@ describe('approval status updates', () => {
       // Another state folder: the approval is not known to be ours, so its user and date (to read it by) are not known.
       const second = await apply([input], { ...against(sb), state: join(dir, 'other'), out: false });
       expect(second.counts).toMatchObject({ unconfirmed: 1, exists: 0, updated: 0 });
-      expect([...second.outcomes.all()][0]?.error_message).toMatch(/could not be confirmed/);
+      expect(reasonText([...second.outcomes.all()][0] ?? {})).toMatch(/could not be confirmed/);
     });
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CrossRowChecks } from '../../src/normalize/cross-row.js';
 import type { NormalizedRecord } from '../../src/types.js';
+import { problemText } from '../../src/messages/index.js';
 
 const leave = (row: number, start_time: string, end_time: string): NormalizedRecord => ({
   kind: 'leaves',
@@ -24,6 +25,6 @@ describe('overlap messages quote the earlier times as they were', () => {
     expect(checks.add(leave(2, start, end))).toEqual([]);
     const [p] = checks.add(leave(3, start, end));
     expect(p?.code).toBe('validate.overlap');
-    expect(p?.message).toContain(`(${start} – ${end})`);
+    expect(p && problemText(p)).toContain(`(${start} – ${end})`);
   });
 });

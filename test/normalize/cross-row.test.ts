@@ -3,6 +3,7 @@ import { CrossRowChecks } from '../../src/normalize/cross-row.js';
 import { normalizeRow } from '../../src/normalize/record.js';
 import type { Cell, Kind, NormalizedRecord } from '../../src/types.js';
 import { leaveCells, noDefaults, rowOf } from './rows.js';
+import { problemText } from '../../src/messages/index.js';
 
 function rec(kind: Kind, cells: Record<string, Cell>, where: { file?: string; sheet?: string; row?: number }): NormalizedRecord {
   const { record, problems } = normalizeRow(rowOf(kind, cells), noDefaults);
@@ -23,9 +24,10 @@ describe('duplicates', () => {
         column: '',
         field: '',
         code: 'validate.duplicate',
-        message: 'This row repeats row 5 of sheet 请假 in a.xlsx exactly. Delete one of them.',
+        params: { file: 'a.xlsx', sheet: '请假', row: 5 },
       },
     ]);
+    expect(problemText(problems[0]!)).toBe('This row repeats row 5 of sheet 请假 in a.xlsx exactly. Delete one of them.');
   });
 
   it('does not confuse different content or different kinds', () => {
@@ -44,7 +46,7 @@ describe('reused idempotent_id', () => {
     const later = leaveCells({ idempotent_id: 'HR-1', start_time: '2026-03-03 09:00', end_time: '2026-03-03 10:00' });
     const [p] = checks.add(rec('leaves', later, { row: 3 }));
     expect(p?.code).toBe('validate.duplicateId');
-    expect(p?.message).toContain('idempotent_id HR-1 is already used by row 2');
+    expect(p && problemText(p)).toContain('idempotent_id HR-1 is already used by row 2');
     const out = { user_id: 'u1', uniq_id: 'o1', unit: 2, start_time: '2026-03-04 10:00', end_time: '2026-03-04 11:00', 'i18n_names.ch': '外出', reason: 'r', idempotent_id: 'HR-1' };
     expect(checks.add(rec('outs', out, { row: 4 }))).toEqual([]);
   });
@@ -59,7 +61,7 @@ describe('overlapping leaves', () => {
     const [p] = checks.add(rec('leaves', leave('2026-03-02 11:00', '2026-03-02 15:00'), { row: 3 }));
     expect(p?.code).toBe('validate.overlap');
     expect(p?.row).toBe(3);
-    expect(p?.message).toContain('row 2 of sheet leaves in march.xlsx (2026-03-02 09:00:00 – 2026-03-02 12:00:00)');
+    expect(p && problemText(p)).toContain('row 2 of sheet leaves in march.xlsx (2026-03-02 09:00:00 – 2026-03-02 12:00:00)');
   });
 
   it('accepts leaves that touch, leaves of other people, and other kinds at the same time', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeRow } from '../../src/normalize/record.js';
 import { WallTime } from '../../src/types.js';
 import { catalogDefaults, leaveCells, noDefaults, rowOf } from './rows.js';
+import { problemText } from '../../src/messages/index.js';
 
 describe('leaves', () => {
   it('builds the API item, computing interval and default_locale', () => {
@@ -59,7 +60,7 @@ describe('leaves', () => {
     expect(record).toBeUndefined();
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ column: '假期类型', field: 'type', code: 'validate.unknownType' });
-    expect(problems[0]?.message).toContain('annual, sick');
+    expect(problemText(problems[0]!)).toContain('annual, sick');
   });
 
   it('asks for the type or names when neither is given', () => {

@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeErrorReport, writeErrorReportFrom } from '../../src/report/errors.js';
 import { mergeByRow, type InvalidRow } from '../../src/report/errors-source.js';
 import { ErrorSpill } from '../../src/report/errors-spill.js';
+import type { MessageRef } from '../../src/messages/said.js';
 import { CellError, WallTime, type InputRow, type Problem, type SheetInfo } from '../../src/types.js';
 import { readBack, sheetInfo, tempFile } from './helpers.js';
 
+const NOTICE: MessageRef = { id: 'feishu.said', params: { message: 'a notice' } };
 const leaves = sheetInfo('leaves', 'leaves', ['user_id', 'unit', 'start_time', 'reason'], ['user_id', 'unit', 'start_time', 'reason'], 'a.xlsx');
 const row = (sheet: SheetInfo, n: number, values: InputRow['values']): InputRow => ({ sheet, row: n, values });
 const problem = (sheet: SheetInfo, n: number, column: string, message: string, code = 'validate.badEnum'): Problem => ({
@@ -17,7 +19,7 @@ const problem = (sheet: SheetInfo, n: number, column: string, message: string, c
   column,
   field: column,
   code,
-  message,
+  params: { message },
 });
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -58,7 +60,7 @@ describe('ErrorSpill', () => {
     const elsewhere = { ...problem(leaves, 40, 'unit', 'elsewhere'), sheet: 'other' };
     s.add(row(leaves, 2, ['E1', 'x', null, '']), [problem(leaves, 2, 'unit', 'here'), elsewhere]);
     const [back] = await collect(s.read(leaves));
-    expect(back?.problems.map((p) => p.message)).toEqual(['here']);
+    expect(back?.problems.map((p) => p.params.message)).toEqual(['here']);
     expect(s.tally.unattached).toEqual([elsewhere]);
     expect(await collect(s.problems())).toEqual([problem(leaves, 2, 'unit', 'here'), elsewhere]);
   });
@@ -116,8 +118,8 @@ describe('the error report from a spill', () => {
     for (const [r, ps] of input) s.add(r, ps);
     const fromSpill = tempFile('spill.xlsx');
     const fromArrays = tempFile('arrays.xlsx');
-    await writeErrorReportFrom(fromSpill, s, ['a notice']);
-    await writeErrorReport(fromArrays, { rows: input.map(([r]) => r), problems: input.flatMap(([, ps]) => ps), notices: ['a notice'] });
+    await writeErrorReportFrom(fromSpill, s, [NOTICE]);
+    await writeErrorReport(fromArrays, { rows: input.map(([r]) => r), problems: input.flatMap(([, ps]) => ps), notices: [NOTICE] });
     const [got, want] = await Promise.all([readBack(fromSpill), readBack(fromArrays)]);
     expect(got.worksheets.map((w) => w.name)).toEqual(['summary', 'leaves', 'overtime']);
     for (const ws of want.worksheets) {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { setLang, shapeOf } from '../../src/messages/index.js';
 import { writeErrorReport } from '../../src/report/errors.js';
+import type { MessageRef, Params } from '../../src/messages/said.js';
 import type { InputRow, Problem, SheetInfo } from '../../src/types.js';
 import { openpyxl, python, readBack, rowValues, sheetInfo, sheetOf, tempFile, wall, wallText } from './helpers.js';
 
@@ -14,14 +15,15 @@ const leaves = sheetInfo(
 );
 
 const row = (sheet: SheetInfo, n: number, values: InputRow['values']): InputRow => ({ sheet, row: n, values });
-const problem = (sheet: SheetInfo, n: number, column: string, field: string, code: string, message: string): Problem => ({
+/** `said`: the parameters of a catalog message, or the text of a problem whose code the catalog does not know. */
+const problem = (sheet: SheetInfo, n: number, column: string, field: string, code: string, said: string | Params): Problem => ({
   file: sheet.file,
   sheet: sheet.name,
   row: n,
   column,
   field,
   code,
-  message,
+  params: typeof said === 'string' ? { message: said } : said,
 });
 
 const rows = [
@@ -31,17 +33,21 @@ const rows = [
   row(leaves, 5, ['E4', wall('2026-03-05 18:00:00'), wall('2026-03-05 09:00:00'), 'weeks', 'ok', null]),
 ];
 const problems = [
-  problem(leaves, 3, 'start_time', 'start_time', 'validate.badTime', 'start_time: "yesterday" is not a time'),
-  problem(leaves, 5, 'unit', 'unit', 'validate.enum', 'unit: "weeks" is not one of day, hour, half_day, half_hour'),
+  problem(leaves, 3, 'start_time', 'start_time', 'validate.badTime', { found: 'yesterday' }),
+  problem(leaves, 5, 'unit', 'unit', 'validate.enum', { found: 'weeks', field: 'unit', allowed: 'day, hour, half_day, half_hour' }),
   problem(leaves, 5, '', '', 'validate.endBeforeStart', 'end_time is before start_time'),
 ];
+
+const NOTICE: MessageRef = { id: 'feishu.said', params: { message: 'sheet "notes" ignored' } };
+const BAD_TIME = '"yesterday" is not a date and time. Write it as yyyy-MM-dd HH:mm:ss, e.g. 2026-03-02 09:00:00, or use a date cell.';
+const BAD_UNIT = '"weeks" is not an accepted value for unit. Use one of: day, hour, half_day, half_hour.';
 
 afterEach(() => setLang('en'));
 
 describe('writeErrorReport', () => {
   it('writes the invalid rows under the input headers, with source_row and errors, and nothing else', async () => {
     const path = tempFile('errors.xlsx');
-    await writeErrorReport(path, { rows, problems, notices: ['sheet "notes" ignored'] });
+    await writeErrorReport(path, { rows, problems, notices: [NOTICE] });
     const wb = await readBack(path);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['summary', 'leaves']);
     const ws = sheetOf(wb, 'leaves');
@@ -52,13 +58,13 @@ describe('writeErrorReport', () => {
     expect(r2.slice(0, 7)).toMatchObject(['E2', 'yesterday', expect.any(Date), 'day', '=HYPERLINK("x")', 'note', 3]);
     expect(wallText(r2[2])).toBe('2026-03-03 18:00:00');
     expect(ws.getCell('E2').type).toBe(ExcelJS.ValueType.String);
-    expect(r2[7]).toBe('start_time: start_time: "yesterday" is not a time');
+    expect(r2[7]).toBe(`start_time: ${BAD_TIME}`);
 
     const r3 = rowValues(ws, 3);
     expect(r3[6]).toBe(5);
     expect(wallText(r3[1])).toBe('2026-03-05 18:00:00');
     expect(String(r3[7]).split('\n')).toEqual([
-      'unit: unit: "weeks" is not one of day, hour, half_day, half_hour',
+      `unit: ${BAD_UNIT}`,
       'end_time is before start_time',
     ]);
   });
@@ -76,21 +82,21 @@ describe('writeErrorReport', () => {
       });
     });
     expect(faulty).toEqual(['B2', 'D3']);
-    expect(ws.getCell('B2').note).toBe('start_time: "yesterday" is not a time');
-    expect(ws.getCell('D3').note).toBe('unit: "weeks" is not one of day, hour, half_day, half_hour');
+    expect(ws.getCell('B2').note).toBe(BAD_TIME);
+    expect(ws.getCell('D3').note).toBe(BAD_UNIT);
     // the whole-row problem has no cell
     expect(ws.getCell('C3').note).toBeUndefined();
   });
 
   it('writes a summary with counts per sheet, problems grouped by kind, and the notices', async () => {
     const path = tempFile('errors.xlsx');
-    await writeErrorReport(path, { rows, problems, notices: ['sheet "notes" ignored'] });
+    await writeErrorReport(path, { rows, problems, notices: [NOTICE] });
     const ws = sheetOf(await readBack(path), 'summary');
     const lines: unknown[][] = [];
     ws.eachRow((_, n) => lines.push(rowValues(ws, n)));
     expect(lines).toContainEqual(['leaves', 2, 3, 'in.xlsx']);
     // The kind of problem in words (its message without the particulars), not the message id.
-    expect(lines).toContainEqual([shapeOf('validate.badTime'), 1, 'start_time: "yesterday" is not a time', 'leaves row 3 (start_time)']);
+    expect(lines).toContainEqual([shapeOf('validate.badTime'), 1, BAD_TIME, 'leaves row 3 (start_time)']);
     expect(shapeOf('validate.badTime')).toMatch(/^"…" is not a date and time/);
     expect(lines).toContainEqual(['validate.endBeforeStart', 1, 'end_time is before start_time', 'leaves row 5 (—)']);
     expect(lines).toContainEqual(['sheet "notes" ignored']);
@@ -130,7 +136,7 @@ describe('writeErrorReport', () => {
   it('regenerates source_row and errors when a report is fed back in', async () => {
     const again = sheetInfo('leaves', 'leaves', ['user_id', 'unit', 'source_row', 'errors'], ['user_id', 'unit', null, null], 'errors.xlsx');
     const path = tempFile('errors2.xlsx');
-    await writeErrorReport(path, { rows: [row(again, 2, ['E1', 'x', 5, 'old message'])], problems: [problem(again, 2, 'unit', 'unit', 'validate.enum', 'still bad')] });
+    await writeErrorReport(path, { rows: [row(again, 2, ['E1', 'x', 5, 'old message'])], problems: [problem(again, 2, 'unit', 'unit', 'validate.stillBad', 'still bad')] });
     const ws = sheetOf(await readBack(path), 'leaves');
     expect(rowValues(ws, 1)).toEqual(['user_id', 'unit', 'source_row', 'errors']);
     expect(rowValues(ws, 2)).toEqual(['E1', 'x', 2, 'unit: still bad']);
@@ -157,6 +163,6 @@ describe('writeErrorReport', () => {
       "ws = wb['leaves']\nprint(json.dumps({'cells': [[c.data_type, str(c.value)] for c in ws[2]], 'note': ws['B2'].comment.text if ws['B2'].comment else None}))",
     );
     expect(got.cells.slice(0, 5)).toEqual([['s', 'E2'], ['s', 'yesterday'], ['d', '2026-03-03 18:00:00'], ['s', 'day'], ['s', '=HYPERLINK("x")']]);
-    expect(got.note).toBe('start_time: "yesterday" is not a time');
+    expect(got.note).toBe(BAD_TIME);
   });
 });

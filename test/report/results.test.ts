@@ -23,7 +23,7 @@ const summary: ResultsSummary = {
   requests: { user_approvals: 2, user_task_remedys: 1 },
   rateLimitWaits: 3,
   retries: 4,
-  notes: ['=not a formula'],
+  notes: [{ id: 'feishu.said', params: { message: '=not a formula' } }],
 };
 
 async function* slowly<T>(items: T[]): AsyncGenerator<T> {
@@ -35,8 +35,8 @@ async function* slowly<T>(items: T[]): AsyncGenerator<T> {
 
 const leaveRows: ResultRow[] = [
   { values: ['E1', wall('2026-03-02 09:00:00'), 'annual'], row: 2, outcome: outcome(leaves, 2, 'created', { approval_id: '7212345678901234567', idempotent_id: 'a1b2', log_id: '20260401-abc' }) },
-  { values: ['E2', wall('2026-03-03 09:00:00'), '-sick'], row: 3, outcome: outcome(leaves, 3, 'failed', { error_code: '1220001', error_message: 'user not found', log_id: 'x' }) },
-  { values: ['E3', 'bad', '@x'], row: 5, outcome: outcome(leaves, 5, 'invalid', { error_message: 'start_time: bad' }) },
+  { values: ['E2', wall('2026-03-03 09:00:00'), '-sick'], row: 3, outcome: outcome(leaves, 3, 'failed', { error_code: '1220001', message: { id: 'feishu.said', params: { message: 'user not found' } }, log_id: 'x' }) },
+  { values: ['E3', 'bad', '@x'], row: 5, outcome: outcome(leaves, 5, 'invalid', { message: { id: 'feishu.said', params: { message: 'start_time: bad' } } }) },
 ];
 const remedyRows: ResultRow[] = [
   { values: ['E1', '2026-03-02 09:00', 'approved'], row: 2, outcome: outcome(remedies, 2, 'exists', { approval_id: '7212345678901234568' }) },

@@ -4,6 +4,7 @@ import { normalizeRow } from '../../src/normalize/record.js';
 import { schemaProblems, schemaUrl, validateObject } from '../../src/schema/index.js';
 import { KINDS } from '../../src/types.js';
 import { leaveCells, noDefaults, rowOf } from '../normalize/rows.js';
+import { problemText } from '../../src/messages/index.js';
 
 // The request example of the API page (copied from shared/feishu-api/attendance-user_approvals-create.md), minus the fields the importer never sends (process ids are set by Feishu).
 const page = readFileSync(new URL('../fixtures/api/user_approvals-create.request.json', import.meta.url), 'utf8');
@@ -46,9 +47,10 @@ describe('schema errors on cells', () => {
         column: '时长(秒)',
         field: 'interval',
         code: 'validate.minimum',
-        message: '0 is too small for 时长(秒) (interval): the least allowed is 1.',
+        params: { field: '时长(秒) (interval)', found: '0', limit: '1' },
       },
     ]);
+    expect(problemText(problems[0]!)).toBe('0 is too small for 时长(秒) (interval): the least allowed is 1.');
   });
 
   it('names a required field that has no column at all', () => {
@@ -56,7 +58,7 @@ describe('schema errors on cells', () => {
     delete cells.reason;
     const { problems } = normalizeRow(rowOf('leaves', cells), noDefaults);
     expect(problems.map((p) => [p.column, p.field, p.code])).toEqual([['', 'reason', 'validate.requiredNoColumn']]);
-    expect(problems[0]?.message).toContain('Add a column headed reason');
+    expect(problemText(problems[0]!)).toContain('Add a column headed reason');
   });
 
   it('maps nested and list positions to the dotted column', () => {
@@ -78,7 +80,7 @@ describe('schema errors on cells', () => {
       ['departure.region_id', 'departure', 'validate.required'],
       ['destinations.region_level', 'destinations.region_level', 'validate.enum'],
     ]);
-    expect(problems[0]?.message).toBe('"2026-03-02 09:00" does not have the expected form for approve_pass_time, e.g. 2026-03-02 09:00:00.');
+    expect(problemText(problems[0]!)).toBe('"2026-03-02 09:00" does not have the expected form for approve_pass_time, e.g. 2026-03-02 09:00:00.');
   });
 
   it('speaks Chinese when asked', async () => {
@@ -86,7 +88,7 @@ describe('schema errors on cells', () => {
     setLang('zh');
     try {
       const { problems } = normalizeRow(rowOf('leaves', leaveCells({ user_id: null })), noDefaults);
-      expect(problems[0]?.message).toBe('user_id 为必填项，但单元格为空。请填写。');
+      expect(problemText(problems[0]!)).toBe('user_id 为必填项，但单元格为空。请填写。');
     } finally {
       setLang('en');
     }

@@ -1,5 +1,7 @@
 // Small helpers for the source tests: read every row of an adapter into plain data.
 import { fileURLToPath } from 'node:url';
+import { render } from '../../src/messages/index.js';
+import type { MessageRef } from '../../src/messages/said.js';
 import type { InputRow } from '../../src/types.js';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
@@ -9,9 +11,10 @@ export interface Collected {
   notices: string[];
 }
 
-export async function collect(rows: (ctx: { onNotice(m: string): void }) => AsyncIterable<InputRow>): Promise<Collected> {
+/** Notices come as messages (id and parameters); the tests read them in words, as a user would. */
+export async function collect(rows: (ctx: { onNotice(m: MessageRef): void }) => AsyncIterable<InputRow>): Promise<Collected> {
   const out: Collected = { rows: [], notices: [] };
-  for await (const row of rows({ onNotice: (m) => out.notices.push(m) })) out.rows.push(row);
+  for await (const row of rows({ onNotice: (m) => out.notices.push(render(m)) })) out.rows.push(row);
   return out;
 }
 

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { render } from '../../src/messages/index.js';
+import type { MessageRef } from '../../src/messages/said.js';
 import type { SourceInput } from '../../src/sources/types.js';
 import type { InputRow } from '../../src/types.js';
 import { fixture } from './helpers.js';
@@ -25,10 +27,10 @@ interface Outcome {
   error?: { name: string; message: string };
 }
 
-async function run(read: (input: SourceInput, ctx: { onNotice(m: string): void }) => AsyncIterable<InputRow>, input: SourceInput): Promise<Outcome> {
+async function run(read: (input: SourceInput, ctx: { onNotice(m: MessageRef): void }) => AsyncIterable<InputRow>, input: SourceInput): Promise<Outcome> {
   const out: Outcome = { rows: [], notices: [] };
   try {
-    for await (const row of read(input, { onNotice: (m) => out.notices.push(`${out.rows.length}: ${m}`) })) out.rows.push(row);
+    for await (const row of read(input, { onNotice: (m) => out.notices.push(`${out.rows.length}: ${render(m)}`) })) out.rows.push(row);
   } catch (e) {
     out.error = { name: (e as Error).name, message: (e as Error).message };
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareApprovals, fieldDiffs } from '../../src/verify/compare.js';
 import { dateWindows } from '../../src/verify/query.js';
 import type { NormalizedRecord } from '../../src/types.js';
+import { reasonText } from '../../src/messages/index.js';
 
 describe('dateWindows', () => {
   it('covers every date with windows of at most 30 days, both ends included', () => {
@@ -38,7 +39,7 @@ describe('compareApprovals', () => {
     const item = { ...body, i18n_names: { en: 'Personal', ch: '事假' }, idempotent_id: 'theirs', approval_id: '42' };
     const v = compareApprovals([record], [{ kind: 'leaves', user_id: 'E1', date: '20260302', item }]).get(record);
     expect(v).toMatchObject({ status: 'present', approval_id: '42' });
-    expect(v?.detail).toContain('theirs');
+    expect(reasonText(v ?? {})).toContain('theirs');
   });
 
   it('does not match a record of another user or kind', () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { verify } from '../../src/index.js';
 import { applyInto, csv, leave, LEAVES, REMEDIES, sandboxEnv, tempDir } from './helpers.js';
+import { reasonText } from '../../src/messages/index.js';
 
 let sb: Sandbox | undefined;
 afterEach(async () => {
@@ -53,9 +54,9 @@ describe('verify', () => {
     expect(result.rows[0]?.approval_id).toBe(idOf('E1'));
     // The changed row names the record it differs from and the field, input value first.
     expect(result.rows[1]?.approval_id).toBe(idOf('E2'));
-    expect(result.rows[1]?.detail).toContain("reason: '家里有事' ≠ '家中有事'");
-    expect(result.rows[5]?.detail).toContain("reason: '出门办事' ≠ '外出'");
-    expect(result.rows[3]?.detail).toMatch(/unit/);
+    expect(reasonText(result.rows[1] ?? {})).toContain("reason: '家里有事' ≠ '家中有事'");
+    expect(reasonText(result.rows[5] ?? {})).toContain("reason: '出门办事' ≠ '外出'");
+    expect(reasonText(result.rows[3] ?? {})).toMatch(/unit/);
 
     // The workbook: input columns + verify_status, approval_id, detail; then a summary sheet.
     const wb = new ExcelJS.Workbook();

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { t } from '../../messages/index.js';
+import { reasonText, render, t } from '../../messages/index.js';
 import type { ApplyOptions, ApplyResult } from '../../run/apply.js';
 import { DONE_STATUSES, KINDS, type RowStatus } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { interruptible } from '../interrupt.js';
 import { BASE_URL_HELP, positiveInt, RATE_HELP } from '../options.js';
-import { printJson, say } from '../output.js';
+import { printJson, say, withWords } from '../output.js';
 import { EMPLOYEE_TYPES } from './plan.js';
 
 interface ApplyFlags extends Omit<ApplyOptions, 'env' | 'signal' | 'events'> {
@@ -72,10 +72,10 @@ function toJson(r: ApplyResult): Record<string, unknown> {
     interrupted: r.interrupted,
     verified: r.verified ?? null,
     reconciled: r.reconciled ?? null,
-    pruned: r.pruned ?? [],
+    pruned: (r.pruned ?? []).map(withWords),
     results: r.resultsPath ?? null,
-    ...(r.resultsError ? { results_error: r.resultsError } : {}),
-    problems: [...r.outcomes.all()].filter((o) => !DONE_STATUSES.includes(o.status)),
+    ...(r.resultsError ? { results_error: render(r.resultsError) } : {}),
+    problems: [...r.outcomes.all()].filter((o) => !DONE_STATUSES.includes(o.status)).map(withWords),
   };
 }
 
@@ -89,11 +89,11 @@ function printSummary(r: ApplyResult): void {
   if (requests) say(t('cli.applyRequests', { requests, waits: r.rateLimitWaits, retries: r.retries }));
   if (r.reconciled) say(t('cli.applyReconciled', { ...r.reconciled }));
   if (r.pruned?.length) say(t('cli.applyPruned', { counts: countBy(r.pruned.map((p) => t(`status.${p.status}`))) }));
-  for (const p of r.pruned ?? []) if (p.status === 'failed') say(`  ${p.kind} ${p.user_id} ${p.date} approval ${p.approval_id}: ${p.error_message ?? ''}`);
+  for (const p of r.pruned ?? []) if (p.status === 'failed') say(`  ${p.kind} ${p.user_id} ${p.date} approval ${p.approval_id}: ${reasonText(p)}`);
   if (r.verified) say(t('cli.applyVerified', { ...r.verified }));
   if (r.interrupted) say(t('cli.interrupted'));
   if (r.resultsPath) say(t('cli.resultsWritten', { path: r.resultsPath }));
-  if (r.resultsError) say(r.resultsError);
+  if (r.resultsError) say(render(r.resultsError));
 }
 
 function countBy(items: readonly string[]): string {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { t } from '../../messages/index.js';
+import { render, t } from '../../messages/index.js';
 import type { HistoryResult, RunSummary } from '../../verify/history.js';
 import { EXIT } from '../exit.js';
 import { printJson, say } from '../output.js';
@@ -47,7 +47,7 @@ function toJson(r: HistoryResult): Record<string, unknown> {
       interrupted: run.interrupted,
       unfinished: run.unfinished,
     })),
-    notices: r.notices,
+    notices: r.notices.map((n) => render(n)),
   };
 }
 
@@ -62,7 +62,7 @@ function line(run: RunSummary): string {
 }
 
 function printRuns(r: HistoryResult): void {
-  for (const n of r.notices) say(`${t('cli.notice')}: ${n}`);
+  for (const n of r.notices) say(`${t('cli.notice')}: ${render(n)}`);
   if (!r.exists) return say(t('history.noState', { dir: r.dir }));
   if (!r.runs.length) return say(t('history.empty', { dir: r.dir }));
   say(t('history.header', { dir: r.dir }));

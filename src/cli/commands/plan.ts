@@ -8,7 +8,7 @@ import type { PlanSheetRow } from '../../report/plan.js';
 import { KINDS, type EmployeeType, type Kind, type PlannedRequest } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { BASE_URL_HELP } from '../options.js';
-import { formatProblem, printJson, say } from '../output.js';
+import { formatProblem, printJson, problemJson, say } from '../output.js';
 
 export const EMPLOYEE_TYPES = ['employee_id', 'employee_no', 'open_id'] as const;
 
@@ -123,7 +123,7 @@ async function runPlan(inputs: string[], flags: PlanFlags): Promise<number> {
       records: countKinds(validation.records),
       secondsAtLimit: result.secondsAtLimit,
       actions: rows,
-      errors: validation.problems.map(({ file, sheet, row, column, field, code, message }) => ({ file, sheet, row, column, field, code, message })),
+      errors: validation.problems.map(problemJson),
       payloads: result.payloads.map(payloadLine),
     });
   } else {

@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
-import { t } from '../../messages/index.js';
+import { render, t } from '../../messages/index.js';
+import type { MessageRef } from '../../messages/said.js';
 import type { UndoOptions, UndoResult } from '../../run/undo.js';
 import { DONE_STATUSES } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { interruptible } from '../interrupt.js';
 import { BASE_URL_HELP, positiveInt, RATE_HELP } from '../options.js';
-import { printJson, say } from '../output.js';
+import { printJson, say, withWords } from '../output.js';
 
 interface UndoFlags extends Pick<UndoOptions, 'run' | 'state' | 'dryRun' | 'out' | 'baseUrl' | 'sandbox' | 'rate'> {
   json?: boolean;
@@ -37,7 +38,7 @@ export function registerUndo(program: Command): void {
 async function runUndo(flags: UndoFlags): Promise<number> {
   const { undo } = await import('../../run/undo.js'); // loaded on use: startup only pays for the command that runs
   const { json, ...options } = flags;
-  const events = json ? {} : { events: { onNotice: (m: string) => say(`${t('cli.notice')}: ${m}`) } };
+  const events = json ? {} : { events: { onNotice: (m: MessageRef) => say(`${t('cli.notice')}: ${render(m)}`) } };
   const result = await interruptible(!!json, (signal) => undo({ ...options, env: process.env, signal, ...events }));
   if (json) printJson(toJson(result));
   else printRows(result);
@@ -53,15 +54,15 @@ function toJson(r: UndoResult): Record<string, unknown> {
     requests: r.requests,
     interrupted: r.interrupted,
     workbook: r.resultsPath ?? null,
-    notes: r.notes,
-    rows: r.rows.map((row) => ({ ...row, approval_id: row.approval_id ?? null })),
+    notes: r.notes.map((n) => render(n)),
+    rows: r.rows.map((row) => ({ ...withWords(row), approval_id: row.approval_id ?? null })),
   };
 }
 
 function printRows(r: UndoResult): void {
   for (const row of r.rows) {
     const where = [row.file, row.sheet, t('cli.row', { row: row.row })].join(' › ');
-    const error = row.error_message ? ` — ${row.error_message}` : '';
+    const error = row.message ? ` — ${render(row.message)}` : '';
     say(`${where}  ${row.kind}  ${row.approval_id ?? '-'}  ${row.action}  ${row.status}${error}`);
   }
   const counts = Object.entries(r.counts).map(([s, n]) => `${s} ${n}`).join(', ');

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { t } from '../../messages/index.js';
-import { KINDS, type Kind, type Problem } from '../../types.js';
+import { render, t } from '../../messages/index.js';
+import { KINDS, type Kind } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { defaultOutputPath } from '../../report/paths.js';
-import { formatProblem, say } from '../output.js';
+import { formatProblem, problemJson, say } from '../output.js';
 
 /** How many problems the terminal shows; the report and --json always carry all of them. */
 const SHOWN = 30;
@@ -49,13 +49,13 @@ async function runValidate(inputs: string[], flags: ValidateFlags): Promise<numb
       await writeJsonDocument(process.stdout, {
         valid: result.valid,
         invalid: result.invalid,
-        errors: mapAsync(spill.problems(), pick),
-        warnings: result.warnings.map(pick),
-        notices: result.notices,
+        errors: mapAsync(spill.problems(), problemJson),
+        warnings: result.warnings.map(problemJson),
+        notices: result.notices.map((n) => render(n)),
         report: reportPath ?? null,
       });
     } else {
-      for (const n of result.notices) say(`${t('cli.notice')}: ${n}`);
+      for (const n of result.notices) say(`${t('cli.notice')}: ${render(n)}`);
       for (const w of result.warnings.slice(0, SHOWN)) say(`${t('cli.warning')}: ${formatProblem(w)}`);
       for (const p of spill.head.slice(0, SHOWN)) say(formatProblem(p));
       if (spill.problemCount > SHOWN) say(t('cli.moreProblems', { count: spill.problemCount - SHOWN }));
@@ -68,8 +68,6 @@ async function runValidate(inputs: string[], flags: ValidateFlags): Promise<numb
   }
 }
 
-/** The fields of a problem that --json prints, in this order. */
-const pick = ({ file, sheet, row, column, field, code, message }: Problem) => ({ file, sheet, row, column, field, code, message });
 
 async function* mapAsync<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncIterable<U> {
   for await (const item of items) yield f(item);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { t } from '../../messages/index.js';
+import { reasonText, render, t } from '../../messages/index.js';
+import type { MessageRef } from '../../messages/said.js';
 import { KINDS, type EmployeeType, type Kind } from '../../types.js';
 import type { VerifyResult, VerifyRow } from '../../verify/verify.js';
 import { EXIT } from '../exit.js';
@@ -49,7 +50,7 @@ export function registerVerify(program: Command): void {
 async function runVerify(inputs: string[], flags: VerifyFlags): Promise<number> {
   const { json, ...options } = flags;
   const { verify } = await import('../../verify/verify.js'); // loaded on use: startup only pays for the command that runs
-  const result = await verify(inputs, { ...options, env: process.env, ...(json ? {} : { events: { onNotice: (m: string) => say(`${t('cli.notice')}: ${m}`) } }) });
+  const result = await verify(inputs, { ...options, env: process.env, ...(json ? {} : { events: { onNotice: (m: MessageRef) => say(`${t('cli.notice')}: ${render(m)}`) } }) });
   const notPresent = result.rows.filter((r) => r.status !== 'present' && r.status !== 'unchecked');
   if (json) printJson(toJson(result, notPresent));
   else printSummary(result, notPresent);
@@ -62,14 +63,14 @@ function toJson(r: VerifyResult, notPresent: VerifyRow[]): Record<string, unknow
     employee_type: r.employeeType,
     requests: r.requests,
     workbook: r.outPath ?? null,
-    rows: notPresent.map(({ file, sheet, row, kind, status, approval_id, detail }) => ({ file, sheet, row, kind, status, approval_id: approval_id ?? null, detail: detail ?? '' })),
+    rows: notPresent.map((v) => ({ file: v.file, sheet: v.sheet, row: v.row, kind: v.kind, status: v.status, approval_id: v.approval_id ?? null, detail: reasonText(v) })),
   };
 }
 
 function printSummary(r: VerifyResult, notPresent: VerifyRow[]): void {
   for (const row of notPresent.slice(0, SHOWN)) {
     const where = [row.file, row.sheet, t('cli.row', { row: row.row })].join(' › ');
-    say(`${where}: ${row.status}${row.approval_id ? ` (approval_id ${row.approval_id})` : ''}${row.detail ? ` — ${row.detail}` : ''}`);
+    say(`${where}: ${row.status}${row.approval_id ? ` (approval_id ${row.approval_id})` : ''}${reasonText(row) ? ` — ${reasonText(row)}` : ''}`);
   }
   if (notPresent.length > SHOWN) say(t('verify.more', { count: notPresent.length - SHOWN }));
   say(t('verify.summary', r.counts));
