@@ -1,9 +1,10 @@
 // Checks that need more than one row: exact duplicates, a reused idempotent_id, overlapping leaves of one person.
 // Streaming: rows arrive one at a time (100,000 in a big month), so only what later rows are compared with is kept,
 // and kept small: this state is most of what `validate` holds in memory at the end of a big file.
-import { isLifecycleKind, type NormalizedRecord, type Problem, type RowRef } from '../types.js';
+import { isLifecycleKind, type NormalizedRecord, type Problem } from '../types.js';
 import { problemOnRef } from '../schema/pin.js';
 import { formatDateTime, isCanonicalDateTime, wallSeconds } from './time.js';
+import { RowRefs, hashKey } from './row-refs.js';
 
 /**
  * One user's accepted leaves, sorted by start, as parallel arrays (numbers in an array are stored unboxed: a few
@@ -13,15 +14,20 @@ import { formatDateTime, isCanonicalDateTime, wallSeconds } from './time.js';
 interface Leaves {
   starts: number[];
   ends: number[];
-  refs: RowRef[];
+  /** RowRefs codes. */
+  refs: number[];
 }
 
 export class CrossRowChecks {
-  /** Per namespace (`kind`, `kind:id`, `kind:target`): content hash, user-supplied id or target → the first row. */
-  private readonly seen = new Map<string, Map<string, RowRef>>();
+  /**
+   * Per namespace (`kind`, `kind:id`, `kind:target`): content hash (as hashKey), user-supplied id or target → the
+   * first row, as a RowRefs code.
+   */
+  private readonly seen = new Map<string, Map<string, number>>();
+  private readonly refs = new RowRefs();
   private readonly leaves = new Map<string, Leaves>();
   /** The times of a leave whose text is not `yyyy-MM-dd HH:mm:ss` (so cannot be written back from its seconds). */
-  private readonly oddTimes = new Map<RowRef, [string, string]>();
+  private readonly oddTimes = new Map<number, [string, string]>();
 
   /**
    * Checks `record` against every record added before it. A problem means the record (the later row) is invalid:
@@ -29,39 +35,41 @@ export class CrossRowChecks {
    */
   add(record: NormalizedRecord): Problem[] {
     const byHash = this.namespace(record.kind);
-    const first = byHash.get(record.hash);
-    if (first) return [problemOnRef(record.ref, 'validate.duplicate', { ...first })];
+    const key = hashKey(record.hash);
+    const first = byHash.get(key);
+    if (first !== undefined) return [problemOnRef(record.ref, 'validate.duplicate', { ...this.refs.decode(first) })];
 
     // A user-supplied idempotent_id used twice: Feishu would silently keep only the first record, losing this row.
     const id = record.body.idempotent_id;
     const ownId = typeof id === 'string' && id !== record.hash ? id : undefined;
-    const sameId = ownId !== undefined && this.namespace(`${record.kind}:id`).get(ownId);
-    if (sameId) return [problemOnRef(record.ref, 'validate.duplicateId', { ...sameId, id: String(id) })];
+    const sameId = ownId === undefined ? undefined : this.namespace(`${record.kind}:id`).get(ownId);
+    if (sameId !== undefined) return [problemOnRef(record.ref, 'validate.duplicateId', { ...this.refs.decode(sameId), id: String(id) })];
 
+    const ref = this.refs.encode(record.ref);
     // Two different requests for one approval or task in one run: which wins would depend on timing.
     if (isLifecycleKind(record.kind)) {
       const targets = this.namespace(`${record.kind}:target`);
       const sameTarget = targets.get(record.identity);
-      if (sameTarget) return [problemOnRef(record.ref, 'lifecycle.sameTarget', { ...sameTarget })];
-      targets.set(record.identity, record.ref);
+      if (sameTarget !== undefined) return [problemOnRef(record.ref, 'lifecycle.sameTarget', { ...this.refs.decode(sameTarget) })];
+      targets.set(record.identity, ref);
     }
 
     if (record.kind === 'leaves') {
-      const problem = this.checkLeave(record);
+      const problem = this.checkLeave(record, ref);
       if (problem) return [problem];
     }
-    byHash.set(record.hash, record.ref);
-    if (ownId !== undefined) this.namespace(`${record.kind}:id`).set(ownId, record.ref);
+    byHash.set(key, ref);
+    if (ownId !== undefined) this.namespace(`${record.kind}:id`).set(ownId, ref);
     return [];
   }
 
-  private namespace(name: string): Map<string, RowRef> {
+  private namespace(name: string): Map<string, number> {
     let map = this.seen.get(name);
     if (!map) this.seen.set(name, (map = new Map()));
     return map;
   }
 
-  private checkLeave(record: NormalizedRecord): Problem | undefined {
+  private checkLeave(record: NormalizedRecord, ref: number): Problem | undefined {
     const startText = String(record.body.start_time);
     const endText = String(record.body.end_time);
     const start = wallSeconds(startText);
@@ -79,14 +87,14 @@ export class CrossRowChecks {
     }
     // Half-open intervals: a leave ending at 12:00 and one starting at 12:00 do not overlap.
     if (lo > 0 && list.ends[lo - 1]! > start) {
-      const ref = list.refs[lo - 1]!;
-      const [s, e] = this.oddTimes.get(ref) ?? [textOf(list.starts[lo - 1]!), textOf(list.ends[lo - 1]!)];
-      return problemOnRef(record.ref, 'validate.overlap', { ...ref, start: s, end: e });
+      const other = list.refs[lo - 1]!;
+      const [s, e] = this.oddTimes.get(other) ?? [textOf(list.starts[lo - 1]!), textOf(list.ends[lo - 1]!)];
+      return problemOnRef(record.ref, 'validate.overlap', { ...this.refs.decode(other), start: s, end: e });
     }
     list.starts.splice(lo, 0, start);
     list.ends.splice(lo, 0, end);
-    list.refs.splice(lo, 0, record.ref);
-    if (!isCanonicalDateTime(startText) || !isCanonicalDateTime(endText)) this.oddTimes.set(record.ref, [startText, endText]);
+    list.refs.splice(lo, 0, ref);
+    if (!isCanonicalDateTime(startText) || !isCanonicalDateTime(endText)) this.oddTimes.set(ref, [startText, endText]);
     return undefined;
   }
 }
