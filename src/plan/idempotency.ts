@@ -75,8 +75,11 @@ const ASCII = /^[\x00-\x7f]*$/;
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const nfc = (s: string): string => (ASCII.test(s) ? s : s.normalize('NFC'));
 
-/** First 32 hex characters (128 bits) of the sha256 of `text` (crypto.hash: one call, no Hash object per row). */
-export const sha256Hex32 = (text: string): string => hash('sha256', text, 'hex').slice(0, 32);
+/**
+ * First 32 hex characters (128 bits) of the sha256 of `text` (crypto.hash: one call, no Hash object per row). Written
+ * from the digest's bytes, not sliced from its 64-digit text: a slice would keep that whole text alive for every record.
+ */
+export const sha256Hex32 = (text: string): string => hash('sha256', text, 'buffer').toString('hex', 0, 16);
 
 export interface HashParts {
   kind: Kind;
