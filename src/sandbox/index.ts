@@ -47,7 +47,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     faults: new FaultSet(),
     limiters: perEndpoint(() => new SlidingWindow(rate)),
     stats: perEndpoint(
-      (): EndpointStats => ({ requests: 0, accepted: 0, rateLimited: 0, maxInAnyWindow: 0, tokensIssued: 0, tokenRequests: 0, faultsHit: 0 }),
+      (): EndpointStats => ({ requests: 0, accepted: 0, rateLimited: 0, maxInAnyWindow: 0, firstAcceptedAt: 0, lastAcceptedAt: 0, tokensIssued: 0, tokenRequests: 0, faultsHit: 0 }),
     ),
     hung: new Set<ServerResponse>(),
   };

@@ -97,12 +97,14 @@ export async function handleRequest(p: Pipeline, req: IncomingMessage, res: Serv
   try {
     if (route.auth) p.state.tokens.check(req);
     // Timed once the body is in, so the window's entries stay in order even when bodies arrive interleaved.
-    const wait = p.limiters[route.endpoint].arrive(p.state.clock());
+    const now = p.state.clock();
+    const wait = p.limiters[route.endpoint].arrive(now);
     if (wait > 0) {
       stats.rateLimited++;
       throw rateLimitError(p.state.dialect.rateLimit, p.state.options.ratePerSecond ?? 50, wait);
     }
-    stats.accepted++;
+    if (stats.accepted++ === 0) stats.firstAcceptedAt = now;
+    stats.lastAcceptedAt = now;
     stats.maxInAnyWindow = p.limiters[route.endpoint].maxInAnyWindow;
     const delay = latency(p.state.options.latencyMs);
     if (delay > 0) await sleep(delay);

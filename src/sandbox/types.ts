@@ -106,6 +106,12 @@ export interface EndpointStats {
   rateLimited: number;
   /** The most accepted requests that arrived in any 1-second sliding window. */
   maxInAnyWindow: number;
+  /**
+   * When the first and the last accepted request arrived (the sandbox's clock, ms; 0 before any): a benchmark's rate
+   * over the endpoint's busy span, without the run's startup, reading and read-backs around it.
+   */
+  firstAcceptedAt: number;
+  lastAcceptedAt: number;
   /** Token endpoint only: new tokens minted (a reused token is not counted). */
   tokensIssued: number;
   /** Token endpoint only: token requests with valid credentials. */
