@@ -2,7 +2,8 @@
 // a leave or an overtime most days, plus remedies (≈ 3.7 records per employee, as issue 11 sizes a month). `apply`
 // runs as a separate process (the real CLI) against a sandbox in this process, with the sandbox's and the client's
 // limit raised to BENCH_RATE (default 2,000/s) so it ends in minutes. Prints the client's peak RSS (GNU time),
-// records per second of client work, and the time against the floor at that rate (requests ÷ rate).
+// records per second of client work, and the time against the floor at that rate (requests ÷ rate); then the peak
+// RSS of `validate` and `plan` of the same inputs (BENCH_ALSO=none skips them).
 // BENCH_FORMAT=csv writes the leaves and overtime as CSV files beside a manifest instead of one workbook.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
@@ -67,27 +68,40 @@ const { input, counts } = await generate();
 const records = counts.leaves + counts.overtime + counts.remedies;
 out(`input: ${EMPLOYEES} employees, ${records} records (${JSON.stringify(counts)}), ${FORMAT}; limit ${RATE}/s per endpoint`);
 const sb = await startSandbox({ ratePerSecond: RATE, latencyMs: { min: 5, max: 30 }, dialect: 'classic' });
-const started = performance.now();
-const child = spawn('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, 'bin/feishu-import.js', 'apply', input, '--state', join(dir, 'state'), '--no-out', '--json', '--rate', String(RATE)], {
-  env: { ...process.env, FEISHU_BASE_URL: sb.url, FEISHU_APP_ID: sb.appId, FEISHU_APP_SECRET: sb.appSecret },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let stdout = '';
-let stderr = '';
-child.stdout.on('data', (d) => (stdout += d));
-child.stderr.on('data', (d) => (stderr += d));
-const [code] = await once(child, 'close');
-const seconds = (performance.now() - started) / 1000;
-await sb.close();
-const rss = Number(/maxrss_kb=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
+const env = { ...process.env, FEISHU_BASE_URL: sb.url, FEISHU_APP_ID: sb.appId, FEISHU_APP_SECRET: sb.appSecret };
+
+/** One CLI command in its own process under GNU time: exit code, peak RSS (MB), wall seconds, stdout. */
+async function cli(args) {
+  const started = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, 'bin/feishu-import.js', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const [code] = await once(child, 'close');
+  const rss = Number(/maxrss_kb=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
+  return { code, rss, seconds: (performance.now() - started) / 1000, stdout, stderr };
+}
+
+const state = join(dir, 'state');
+const applied = await cli(['apply', input, '--state', state, '--no-out', '--json', '--rate', String(RATE)]);
 let summary = {};
 try {
-  summary = JSON.parse(stdout);
+  summary = JSON.parse(applied.stdout);
 } catch {
-  out(`apply printed no JSON (exit ${code}): ${stderr.slice(-500)}`);
+  out(`apply printed no JSON (exit ${applied.code}): ${applied.stderr.slice(-500)}`);
 }
 const requests = Object.values(summary.requests ?? {}).reduce((a, b) => a + b, 0);
 const writes = (summary.requests?.user_approvals ?? 0);
-out(`exit ${code}; rows ${JSON.stringify(summary.counts ?? {})}`);
-out(`client peak RSS ${rss.toFixed(0)} MB (${((rss * 1024) / records).toFixed(2)} KB per record); ${seconds.toFixed(1)} s wall, ${(records / seconds).toFixed(0)} records/s`);
-out(`requests ${requests} (user_approvals ${writes}); floor at ${RATE}/s: ${(writes / RATE).toFixed(1)} s; ratio ${(seconds / Math.max(writes / RATE, 0.001)).toFixed(2)}`);
+const perRecord = (mb) => `${((mb * 1024) / records).toFixed(2)} KB per record`;
+out(`apply: exit ${applied.code}; rows ${JSON.stringify(summary.counts ?? {})}`);
+out(`apply: client peak RSS ${applied.rss.toFixed(0)} MB (${perRecord(applied.rss)}); ${applied.seconds.toFixed(1)} s wall, ${(records / applied.seconds).toFixed(0)} records/s`);
+out(`apply: requests ${requests} (user_approvals ${writes}); floor at ${RATE}/s: ${(writes / RATE).toFixed(1)} s; ratio ${(applied.seconds / Math.max(writes / RATE, 0.001)).toFixed(2)}`);
+// The same inputs through validate and plan (the latter against what apply just wrote: every row a keep).
+if (process.env.BENCH_ALSO !== 'none') {
+  const validated = await cli(['validate', input, '--no-report']);
+  out(`validate: exit ${validated.code}; peak RSS ${validated.rss.toFixed(0)} MB (${perRecord(validated.rss)}); ${validated.seconds.toFixed(1)} s`);
+  const planned = await cli(['plan', input, '--state', state]);
+  out(`plan: exit ${planned.code}; peak RSS ${planned.rss.toFixed(0)} MB (${perRecord(planned.rss)}); ${planned.seconds.toFixed(1)} s`);
+}
+await sb.close();
