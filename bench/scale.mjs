@@ -17,6 +17,8 @@ const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 100_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 3);
 const RATE = Number(process.env.BENCH_RATE ?? 2000);
 const FORMAT = process.env.BENCH_FORMAT ?? 'xlsx';
+// V8 flags for the measured process (e.g. `--max-semi-space-size=4`), to see what the heap's own slack costs.
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const dir = mkdtempSync(join(tmpdir(), 'fi-bench-scale-'));
 const LEAVE = ['user_id', 'uniq_id', 'i18n_names.ch', 'unit', 'start_time', 'end_time', 'reason'];
 const OVERTIME = ['user_id', 'unit', 'category', 'type', 'start_time', 'end_time', 'reason'];
@@ -73,7 +75,7 @@ const env = { ...process.env, FEISHU_BASE_URL: sb.url, FEISHU_APP_ID: sb.appId, 
 /** One CLI command in its own process under GNU time: exit code, peak RSS (MB), wall seconds, stdout. */
 async function cli(args) {
   const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, 'bin/feishu-import.js', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, ...NODE_ARGS, 'bin/feishu-import.js', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -11,6 +11,7 @@ import { registerUndo } from './commands/undo.js';
 import { registerValidate } from './commands/validate.js';
 import { registerVerify } from './commands/verify.js';
 import { EXIT } from './exit.js';
+import { tightenHeap } from './heap.js';
 import { describeSystemError, printError } from './output.js';
 
 export function buildProgram(): Command {
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  tightenHeap();
   // `feishu-import plan … | head`: the reader went away; stop quietly instead of crashing on EPIPE.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {

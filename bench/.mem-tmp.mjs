@@ -1,0 +1,27 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import v8 from 'node:v8';
+import ExcelJS from 'exceljs';
+import { apply } from '../dist/run/apply.js';
+const EMPLOYEES = Number(process.env.E ?? 2000), DAYS = 3;
+const dir = mkdtempSync(join(tmpdir(), 'fi-mem-'));
+const day = (d) => `2026-03-${String(2 + d).padStart(2, '0')}`;
+const input = join(dir, 'month.xlsx');
+const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: input });
+const L = wb.addWorksheet('leaves'); L.addRow(['user_id', 'uniq_id', 'i18n_names.ch', 'unit', 'start_time', 'end_time', 'reason']).commit();
+for (let e = 0; e < EMPLOYEES; e++) for (let d = 0; d < DAYS; d++) L.addRow([`E${String(e).padStart(6, '0')}`, 'AL01', '年假', 'hour', `${day(d)} 09:00`, `${day(d)} 10:00`, 'bench']).commit();
+L.commit();
+const O = wb.addWorksheet('overtime'); O.addRow(['user_id', 'unit', 'category', 'type', 'start_time', 'end_time', 'reason']).commit();
+for (let e = 0; e < EMPLOYEES; e++) for (let d = 0; d < DAYS; d++) if ((e + d) % 3) O.addRow([`E${String(e).padStart(6, '0')}`, 'hour', 'workday', 'comp_time', `${day(d)} 19:00`, `${day(d)} 20:00`, 'bench']).commit();
+O.commit();
+const R = wb.addWorksheet('remedies'); R.addRow(['user_id', 'remedy_date', 'punch_no', 'work_type', 'remedy_time', 'reason']).commit();
+for (let e = 0; e < EMPLOYEES; e += 3) R.addRow([`E${String(e).padStart(6, '0')}`, 20260302, 0, 'on', `${day(0)} 08:5${e % 10}`, 'forgot']).commit();
+R.commit();
+await wb.commit();
+const sb = { url: 'http://127.0.0.1:18777', appId: 'cli_sandbox', appSecret: 'sandbox-secret', close() {} };
+let snap = false;
+const res = await apply([input], { baseUrl: sb.url, env: { FEISHU_APP_ID: sb.appId, FEISHU_APP_SECRET: sb.appSecret }, state: join(dir, 'state'), out: false, rate: 2000,
+  events: { onProgress: (ep, done, total) => { if (!snap && ep === 'user_approvals' && done >= total * 0.9) { snap = true; global.gc?.(); console.log('heap', process.memoryUsage()); console.log(v8.writeHeapSnapshot('/tmp/prof/apply.heapsnapshot')); } } } });
+console.log(res.counts, process.memoryUsage().rss / 1e6);
+await sb.close();
