@@ -43,6 +43,8 @@ export class Store {
   readonly records: SandboxRecord[] = [];
   private readonly byApprovalId = new Map<string, SandboxRecord>();
   private readonly byIdempotentId = new Map<string, SandboxRecord>();
+  /** Per user, in the order written: the query endpoints read a batch of users, not every record of a big tenant. */
+  private readonly byUser = new Map<string, SandboxRecord[]>();
   private lastId = 0n;
   readonly corehr = new Map<string, CorehrTask>();
 
@@ -69,12 +71,27 @@ export class Store {
 
   add(rec: Omit<SandboxRecord, 'approval_id'>): SandboxRecord {
     const record: SandboxRecord = { ...rec, approval_id: this.nextApprovalId() };
+    this.index(record);
+    return record;
+  }
+
+  private index(record: SandboxRecord): void {
     this.records.push(record);
     this.byApprovalId.set(record.approval_id, record);
     if (record.idempotent_id) {
       this.byIdempotentId.set(this.idemKey(record.employee_type, record.user_id, record.kind, record.idempotent_id), record);
     }
-    return record;
+    const mine = this.byUser.get(record.user_id);
+    if (mine) mine.push(record);
+    else this.byUser.set(record.user_id, [record]);
+  }
+
+  /** The records of these users, in the order they were written (as a scan of `records` would give them). */
+  ofUsers(users: ReadonlySet<string>): SandboxRecord[] {
+    const found: SandboxRecord[] = [];
+    for (const user of users) found.push(...(this.byUser.get(user) ?? []));
+    // Approval ids grow with every write (nextApprovalId) and have 19 digits: their text order is the write order.
+    return found.sort((a, b) => (a.approval_id < b.approval_id ? -1 : a.approval_id > b.approval_id ? 1 : 0));
   }
 
   /** Everything the store holds, as plain data (sandbox/persist.ts writes it to a file). */
@@ -85,13 +102,7 @@ export class Store {
   /** Loads a snapshot into an empty store, rebuilding the indexes. */
   restore(snap: StoreSnapshot): void {
     this.lastId = BigInt(snap.lastId);
-    for (const record of snap.records) {
-      this.records.push(record);
-      this.byApprovalId.set(record.approval_id, record);
-      if (record.idempotent_id) {
-        this.byIdempotentId.set(this.idemKey(record.employee_type, record.user_id, record.kind, record.idempotent_id), record);
-      }
-    }
+    for (const record of snap.records) this.index(record);
     for (const task of snap.corehr) this.corehr.set(this.corehrKey(task.process_id, task.approver_id), task);
   }
 

@@ -51,7 +51,7 @@ export function handleApprovalsQuery({ state, query, body }: RequestContext): un
   const status = check.int(body.status, 'status', false, [0, 1, 2, 3, 4]) ?? 2;
 
   const groups = new Map<string, Json>();
-  for (const rec of state.store.records) {
+  for (const rec of state.store.ofUsers(users)) {
     if (rec.kind === 'remedy' || rec.employee_type !== employee_type || !users.has(rec.user_id)) continue;
     if (rec.date < from || rec.date > to || rec.status !== status) continue;
     const key = `${rec.user_id}\u0000${rec.date}`;

@@ -25,7 +25,8 @@ export function handleRemedysQuery({ state, query, body }: RequestContext): unkn
   // Omitted means approved (2) only, as documented: reconciling pending remedies needs its own call with status 0.
   const status = check.int(body.status, 'status', false, [0, 1, 2, 3, 4]) ?? 2;
 
-  const user_remedys = state.store.records
+  const user_remedys = state.store
+    .ofUsers(users)
     .filter((r) => r.kind === 'remedy' && r.employee_type === employee_type && users.has(r.user_id) && r.status === status)
     .filter((r) => {
       const at = wallClockEpoch(String(r.content.remedy_time));
