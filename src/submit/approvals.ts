@@ -68,8 +68,8 @@ export async function sendApprovalGroup(key: string, records: NormalizedRecord[]
     const failedRows = parseFailedRows(res, pending);
     if (failedRows) {
       // 1225001: the server wrote nothing; the named records failed, the others go again without them.
-      for (const [r, message] of failedRows) ctx.outcomes.set(r, 'failed', { error_code: String(res.code), message, ...(logId ? { log_id: logId } : {}) });
-      await ctx.journal.outcome(reqKey, 'failed', [...failedRows].map(([r, message]) => ({ hash: r.hash, status: 'failed' as const, code: res.code ?? 0, said: message })), meta);
+      for (const [r, said] of failedRows) ctx.outcomes.set(r, 'failed', { error_code: String(res.code), message: typeof said === 'string' ? ref('feishu.said', { message: said }) : said, ...(logId ? { log_id: logId } : {}) });
+      await ctx.journal.outcome(reqKey, 'failed', [...failedRows].map(([r, said]) => ({ hash: r.hash, status: 'failed' as const, code: res.code ?? 0, ...journalText(said) })), meta);
       pending = pending.filter((r) => !failedRows.has(r));
       continue;
     }
@@ -103,16 +103,19 @@ export async function sendApprovalGroup(key: string, records: NormalizedRecord[]
   }
 }
 
-/** For 1225001: the records the server named, with their messages; null when the answer names none we can match. */
-function parseFailedRows(res: Extract<CallResult, { ok: false }>, pending: NormalizedRecord[]): Map<NormalizedRecord, MessageRef> | null {
+/**
+ * For 1225001: the records the server named, each with Feishu's own text for it (or the request's message when it
+ * gave none); null when the answer names none we can match.
+ */
+function parseFailedRows(res: Extract<CallResult, { ok: false }>, pending: NormalizedRecord[]): Map<NormalizedRecord, string | MessageRef> | null {
   if (res.code !== 1225001) return null;
   const parsed = parseErrorRecords(typeof res.msg === 'string' ? res.msg : '', res.data);
   if (!parsed) return null;
-  const failed = new Map<NormalizedRecord, MessageRef>();
+  const failed = new Map<NormalizedRecord, string | MessageRef>();
   for (const kind of Object.keys(APPROVAL_KEYS) as ApprovalKind[]) {
     for (const item of parsed[kind] ?? []) {
       const match = pending.find((r) => r.kind === kind && !failed.has(r) && (item.idempotent_id ? idemOf(r) === item.idempotent_id : r.body.start_time === item.start_time && r.body.end_time === item.end_time));
-      if (match) failed.set(match, item.error_msg ? ref('feishu.said', { message: item.error_msg }) : failureMessage(res));
+      if (match) failed.set(match, item.error_msg || failureMessage(res));
     }
   }
   return failed.size > 0 ? failed : null;
