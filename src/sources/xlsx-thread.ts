@@ -6,8 +6,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, InputError } from '../errors.js';
-import { getLang } from '../messages/index.js';
-import { CellError, WallTime, type Cell, type InputRow, type Lang, type SheetInfo } from '../types.js';
+import { CellError, WallTime, type Cell, type InputRow, type SheetInfo } from '../types.js';
 import type { ReadContext, SourceInput } from './types.js';
 import type { MessageRef } from '../messages/said.js';
 
@@ -23,9 +22,9 @@ export type WorkerMessage =
   | { type: 'error'; error: { name: string; message: string; said?: MessageRef; stack?: string; code?: string } }
   | { type: 'end' };
 
+/** Messages cross as data (ids and parameters) and are rendered on this side: the worker needs no language. */
 export interface WorkerInput {
   input: SourceInput;
-  lang: Lang;
 }
 
 /** Rows per message: few enough messages to be cheap, small enough that the first arrives at once. */
@@ -51,7 +50,7 @@ type Read = (input: SourceInput, ctx: ReadContext) => AsyncIterable<InputRow>;
  * nothing has been handed out yet, so nobody can tell.
  */
 export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fallback?: Read): AsyncIterable<InputRow> {
-  const data: WorkerInput = { input, lang: getLang() };
+  const data: WorkerInput = { input };
   let worker: Worker;
   try {
     // The parent's flags, less --input-type (allowed only with -e, which the worker's file is not).

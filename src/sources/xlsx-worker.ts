@@ -2,15 +2,13 @@
 // posts rows in batches, notices and errors in the order they happen. It waits for the main thread to take batches
 // before running too far ahead, and stays alive until the main thread terminates it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { setLang } from '../messages/index.js';
 import type { Cell, SheetInfo } from '../types.js';
 import { readWorkbookRows } from './xlsx.js';
 import { BATCH_ROWS, MAX_IN_FLIGHT, type WorkerInput, type WorkerMessage } from './xlsx-thread.js';
 import type { MessageRef } from '../messages/said.js';
 
 const port = parentPort!;
-const { input, lang } = workerData as WorkerInput;
-setLang(lang); // messages are built here, in the user's language
+const { input } = workerData as WorkerInput;
 
 let inFlight = 0;
 let credit: (() => void) | undefined;
