@@ -35,8 +35,18 @@ export function createProgress(mode: 'tty' | 'plain' | 'none', write: (line: str
   const waiters: Array<() => void> = [];
   let listr: Promise<unknown> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  // Called again as a big run plans each slice of users, with larger totals: the meters keep what they counted.
   const onPlanned = (totals: Partial<Record<Endpoint, number>>) => {
-    for (const [endpoint, total] of Object.entries(totals) as [Endpoint, number][]) meters.set(endpoint, { done: 0, total, requests: 0, startedAt: Date.now() });
+    const first = meters.size === 0;
+    for (const [endpoint, total] of Object.entries(totals) as [Endpoint, number][]) {
+      const m = meters.get(endpoint);
+      if (!m) meters.set(endpoint, { done: 0, total, requests: 0, startedAt: Date.now() });
+      else if (total > m.total) {
+        m.total = total;
+        delete m.finishedAt;
+      }
+    }
+    if (!first) return;
     if (mode === 'tty') listr = drawListr(meters, waiters);
     if (mode === 'plain') timer = setInterval(() => meters.forEach((m, e) => write(describe(e, m))), PLAIN_EVERY_MS).unref();
   };

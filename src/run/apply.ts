@@ -1,27 +1,26 @@
 // apply: read → validate → normalize → group → plan → reconcile → submit → (prune) → verify → report.
-// The one function that runs the whole job; every stage it calls is usable on its own.
+// The one function that runs the whole job; every stage it calls is usable on its own. From reconcile on, the run goes
+// a slice of users at a time (src/run/sliced.ts), so its memory does not grow with the month.
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { JOURNAL_FILE, readJournal } from '../journal/index.js';
-import { buildPlan } from '../plan/plan.js';
-import { located } from '../readback/status.js';
 import { ref, type MessageRef } from '../messages/said.js';
 import { Outcomes } from '../submit/outcomes.js';
-import { confirmWrites, type ConfirmCounts } from '../confirm/index.js';
-import type { SubmitContext } from '../submit/context.js';
-import { submit } from '../submit/index.js';
-import { rowKey, type EmployeeType, type Endpoint, type Kind, type Problem } from '../types.js';
+import type { ConfirmCounts } from '../confirm/index.js';
+import type { EmployeeType, Endpoint, InputRow, Kind, Problem, RowRef } from '../types.js';
 import { canConnect, connect, type Connection } from './connect.js';
-import { conflictMessage, decide } from './decide.js';
+import { conflictMessage } from './decide.js';
 import type { RunEvents } from './events.js';
 import type { RowAction } from '../reconcile/types.js';
-import { prune, type PrunedRecord } from './prune.js';
-import { guardPrune, reconcileRun, revokes, type ScopeOptions } from './reconciled.js';
-import { fingerprints } from './plan.js';
+import type { PrunedRecord } from './prune.js';
+import { reconcileRun, type ScopeOptions } from './reconciled.js';
 import { checkSavedPlan, loadSavedPlan } from './saved-plan.js';
 import { totals as countActions } from '../reconcile/index.js';
 import { openRunJournal, type RunJournal } from './journal.js';
 import { runStateDir, sandboxStorePath } from './paths.js';
+import { RecordSlices, sliceSize } from './slices.js';
+import { addCounts, noActions } from './counts.js';
+import { SlicedRun } from './sliced.js';
 
 export { runStateDir, sandboxStorePath };
 import { writeRunResults } from './results.js';
@@ -51,6 +50,11 @@ export interface ApplyOptions {
   /** Read back what was written and settle every row from what Feishu holds (default true; false: --no-verify). */
   verify?: boolean;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Records per slice of users (default 20,000, or FEISHU_IMPORT_SLICE_RECORDS): from reconcile on, the run holds one
+   * slice being sent, the next and the one being read back. Fewer: less memory, more read calls.
+   */
+  sliceRecords?: number;
   /** Abort (Ctrl-C): nothing new starts, in-flight requests finish and are recorded. */
   signal?: AbortSignal;
   events?: ApplyEvents;
@@ -88,12 +92,10 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
   const paths = saved ? saved.inputs : inputs;
   const opts: ApplyOptions = saved ? { ...options, ...saved.options } : options;
   const events = opts.events ?? {};
-  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(events.onNotice ? { onNotice: events.onNotice } : {}) });
-  const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
-  const plan = buildPlan(validation.records, { employeeType });
   const outcomes = new Outcomes();
-  markInvalid(validation.problems, validation.invalidRows, outcomes);
-
+  // The valid records wait in slices of users (on disk past a size), invalid rows go straight to their outcomes.
+  const slices = new RecordSlices(sliceSize(opts));
+  const invalid = new InvalidRows(outcomes);
   let runId: string | undefined;
   let connection: Connection | undefined;
   let journal: RunJournal | undefined;
@@ -104,96 +106,85 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
   const signal = opts.signal ?? new AbortController().signal;
   // Every call in flight or waiting (up to the executor's cap per endpoint) listens for Ctrl-C on this one signal.
   setMaxListeners(0, signal);
-  const state = runStateDir(paths, opts);
-  const scope = { ...validation.inputs.defaults.scope, ...opts.scope };
-  const connectHere = () => connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
   try {
-    if (opts.dryRun) {
-      // The same reconcile as a real run (against Feishu when there are credentials, else the journal alone), so a
-      // dry run's rows say what the run would do: `exists` for what is there, `conflict` for a replace not asked for.
-      if (canConnect(opts)) connection = await connectHere();
-      const { reconciliation } = await reconcileRun(validation.records, await readJournal(state), connection?.client, employeeType, scope);
-      reconciled = countActions(reconciliation);
-      for (const a of reconciliation.rows) markDry(a, outcomes, !!opts.replace);
-    } else {
-      connection = await connectHere();
-      journal = await openRunJournal(paths, { ...opts, state, employeeType }, validation.inputs.files, 'apply');
-      runId = journal.runId;
-      const { reconciliation, facts, view } = await reconcileRun(validation.records, journal.state, connection.client, employeeType, scope);
-      if (saved) checkSavedPlan(saved, fingerprints(validation.inputs.files, view, reconciliation), inputs[0] ?? '');
-      reconciled = countActions(reconciliation);
-      if (opts.prune) guardPrune(reconciliation, opts.maxPrune);
-      const work = await decide(plan, journal, outcomes, connection, { ...(opts.replace ? { replace: true } : {}), employeeType, reconciliation, facts });
-      const totals: Partial<Record<Endpoint, number>> = {};
-      for (const w of work.requests) if (w.records.length) totals[w.request.endpoint] = (totals[w.request.endpoint] ?? 0) + 1;
-      events.onPlanned?.(totals);
-      const done: Partial<Record<Endpoint, number>> = {};
-      const ctx: SubmitContext = {
-        client: connection.client,
-        journal: { ...journal.submit, process: journal.process, locate: locator(journal, employeeType) },
-        outcomes,
-        employeeType,
-        signal,
-        events: {
-          onSettled: (endpoint) => {
-            done[endpoint] = (done[endpoint] ?? 0) + 1;
-            events.onProgress?.(endpoint, done[endpoint] ?? 0, totals[endpoint] ?? 0);
-          },
-          ...(events.onNotice ? { onNotice: events.onNotice } : {}),
-        },
-      };
-      await submit(work, ctx);
-      if (opts.prune && !signal.aborted) pruned = await prune(revokes(reconciliation), journal, connection.client, signal, employeeType);
-      // Read back what the run is answerable for, unless told not to or stopped (Ctrl-C sends nothing new).
-      if (opts.verify !== false && !signal.aborted) verified = await confirmWrites(validation.records, ctx);
-    }
-  } finally {
-    // The sandbox saves its records on close: before the journal's lock is released, so no other run reads them stale.
+    const validation = await validateInputs(paths, { onValid: (r) => slices.add(r), onInvalid: (row, problems) => invalid.add(row, problems), ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(events.onNotice ? { onNotice: events.onNotice } : {}) });
+    invalid.flush();
+    const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
+    const state = runStateDir(paths, opts);
+    const scope = { ...validation.inputs.defaults.scope, ...opts.scope };
+    const connectHere = () => connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(state) } : {}) }, stats, events);
     try {
-      await connection?.close();
+      if (opts.dryRun) {
+        // The same reconcile as a real run (against Feishu when there are credentials, else the journal alone), so a
+        // dry run's rows say what the run would do: `exists` for what is there, `conflict` for a replace not asked for.
+        if (canConnect(opts)) connection = await connectHere();
+        const known = await readJournal(state);
+        reconciled = noActions();
+        for (const slice of slices.slices()) {
+          const { reconciliation } = await reconcileRun(slice.records, known, connection?.client, employeeType, scope, slices.sliceOf(slice));
+          addCounts(reconciled, countActions(reconciliation));
+          for (const a of reconciliation.rows) markDry(a, outcomes, !!opts.replace);
+          outcomes.release(slice.records.map((r) => r.ref));
+        }
+      } else {
+        connection = await connectHere();
+        journal = await openRunJournal(paths, { ...opts, state, employeeType }, validation.inputs.files, 'apply', { indexAppends: false });
+        runId = journal.runId;
+        const run = new SlicedRun({ slices, journal, connection, outcomes, employeeType, scope, signal, events, opts });
+        if (saved || opts.prune) await run.check(saved ? (f) => checkSavedPlan(saved, f.result(validation.inputs.files), inputs[0] ?? '') : undefined);
+        await run.run();
+        ({ reconciled, pruned, verified } = run.result());
+      }
     } finally {
-      await journal?.finish(outcomes.counts(), signal.aborted);
+      // The sandbox saves its records on close: before the journal's lock is released, so no other run reads them stale.
+      try {
+        await connection?.close();
+      } finally {
+        await journal?.finish(outcomes.counts(), signal.aborted);
+      }
     }
-  }
-  const interrupted = signal.aborted;
-  const finished = new Date();
-  const result: ApplyResult = {
-    ...(runId ? { runId } : {}),
-    valid: validation.valid,
-    invalid: validation.invalid,
-    counts: outcomes.counts(),
-    outcomes,
-    interrupted,
-    requests: stats.requests,
-    rateLimitWaits: stats.rateLimitWaits,
-    retries: stats.retries,
-    durationMs: finished.getTime() - started.getTime(),
-    ...(verified ? { verified } : {}),
-    ...(reconciled ? { reconciled } : {}),
-    ...(pruned ? { pruned } : {}),
-  };
-  if (opts.out !== false) {
-    try {
-      result.resultsPath = await writeRunResults(paths, validation.inputs, outcomes, opts.out, {
-        ...(runId ? { runId } : {}),
-        startedAt: started.toISOString(),
-        finishedAt: finished.toISOString(),
-        durationMs: result.durationMs,
-        requests: stats.requests,
-        rateLimitWaits: stats.rateLimitWaits,
-        retries: stats.retries,
-        ...(verified ? { verified } : {}),
-        notes: interrupted ? [ref('apply.interruptedNote')] : [],
-      });
-    } catch (e) {
-      // Nothing sent (a dry run): the failure is the whole story, exit 2. Requests sent: the run did something,
-      // so it must end as a run (summary, exit 1) that says where the outcomes are kept.
-      if (!runId) throw e;
-      const journalPath = join(state, JOURNAL_FILE);
-      result.resultsError = ref('apply.resultsWriteFailed', { message: e instanceof Error ? e.message : String(e), journal: journalPath });
+    const interrupted = signal.aborted;
+    const finished = new Date();
+    const result: ApplyResult = {
+      ...(runId ? { runId } : {}),
+      valid: validation.valid,
+      invalid: validation.invalid,
+      counts: outcomes.counts(),
+      outcomes,
+      interrupted,
+      requests: stats.requests,
+      rateLimitWaits: stats.rateLimitWaits,
+      retries: stats.retries,
+      durationMs: finished.getTime() - started.getTime(),
+      ...(verified && !interrupted ? { verified } : {}),
+      ...(reconciled ? { reconciled } : {}),
+      ...(pruned ? { pruned } : {}),
+    };
+    if (opts.out !== false) {
+      try {
+        result.resultsPath = await writeRunResults(paths, validation.inputs, outcomes, opts.out, {
+          ...(runId ? { runId } : {}),
+          startedAt: started.toISOString(),
+          finishedAt: finished.toISOString(),
+          durationMs: result.durationMs,
+          requests: stats.requests,
+          rateLimitWaits: stats.rateLimitWaits,
+          retries: stats.retries,
+          ...(result.verified ? { verified: result.verified } : {}),
+          notes: interrupted ? [ref('apply.interruptedNote')] : [],
+        });
+      } catch (e) {
+        // Nothing sent (a dry run): the failure is the whole story, exit 2. Requests sent: the run did something,
+        // so it must end as a run (summary, exit 1) that says where the outcomes are kept.
+        if (!runId) throw e;
+        const journalPath = join(state, JOURNAL_FILE);
+        result.resultsError = ref('apply.resultsWriteFailed', { message: e instanceof Error ? e.message : String(e), journal: journalPath });
+      }
     }
+    return result;
+  } finally {
+    slices.close();
   }
-  return result;
 }
 
 function markDry(a: RowAction, outcomes: Outcomes, replace: boolean): void {
@@ -202,18 +193,21 @@ function markDry(a: RowAction, outcomes: Outcomes, replace: boolean): void {
   else outcomes.set(a.record, 'planned', a.type === 'replace' ? { approval_id: a.earlier.approval_id } : {});
 }
 
-/** The journal's locations of approvals this tool wrote, as read-back targets. */
-const locator = (journal: RunJournal, employeeType: EmployeeType) => (approval_id: string) => located(journal.state.locate(approval_id), employeeType);
 
-function markInvalid(problems: readonly Problem[], rows: { sheet: { file: string; name: string }; row: number }[], outcomes: Outcomes): void {
-  const byRow = new Map<string, Problem[]>();
-  for (const p of problems) {
-    const list = byRow.get(rowKey(p));
-    if (list) list.push(p);
-    else byRow.set(rowKey(p), [p]);
+/** Invalid rows' outcomes, released to disk a thousand at a time: a file of bad rows does not fill the heap either. */
+class InvalidRows {
+  private refs: RowRef[] = [];
+  constructor(private readonly outcomes: Outcomes) {}
+
+  add(row: InputRow, problems: Problem[]): void {
+    const ref = { file: row.sheet.file, sheet: row.sheet.name, row: row.row };
+    this.outcomes.setRaw({ ref, status: 'invalid', problems });
+    this.refs.push(ref);
+    if (this.refs.length >= 1000) this.flush();
   }
-  for (const r of rows) {
-    const ref = { file: r.sheet.file, sheet: r.sheet.name, row: r.row };
-    outcomes.setRaw({ ref, status: 'invalid', problems: byRow.get(rowKey(ref)) ?? [] });
+
+  flush(): void {
+    this.outcomes.release(this.refs);
+    this.refs = [];
   }
 }

@@ -5,7 +5,10 @@ import type { Endpoint } from '../types.js';
 
 export interface RunEvents {
   onNotice?(message: MessageRef): void;
-  /** The work per endpoint is known (after reconcile left out what is settled). */
+  /**
+   * The work per endpoint is known (after reconcile left out what is settled). A run big enough to go in slices of
+   * users calls it again after planning each slice, with the totals so far.
+   */
   onPlanned?(totals: Partial<Record<Endpoint, number>>): void;
   onProgress?(endpoint: Endpoint, done: number, total: number): void;
   onRateLimited?(endpoint: string): void;

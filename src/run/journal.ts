@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { canonicalJson } from '../plan/idempotency.js';
-import { newRunId, openJournal, type Journal, type JournalView, type ProcessStatus } from '../journal/index.js';
+import { newRunId, openJournal, type Journal, type JournalView, type OpenOptions, type ProcessStatus } from '../journal/index.js';
 import { journalText, type CallResult, type SubmitJournal } from '../submit/context.js';
 import type { NormalizedRecord } from '../types.js';
 
@@ -29,8 +29,8 @@ async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export async function openRunJournal(paths: string[], opts: { state?: string; employeeType?: string }, files: string[], command: string): Promise<RunJournal> {
-  const journal: Journal = await openJournal(stateDirFor(paths, opts.state));
+export async function openRunJournal(paths: string[], opts: { state?: string; employeeType?: string }, files: string[], command: string, openOpts: OpenOptions = {}): Promise<RunJournal> {
+  const journal: Journal = await openJournal(stateDirFor(paths, opts.state), openOpts);
   const runId = newRunId();
   const inputs = await Promise.all(files.map(async (path) => ({ path, sha256: await sha256File(path) })));
   // Only plain settings go into the journal: not the environment (secrets), the abort signal or callbacks.

@@ -1,15 +1,18 @@
 // plan: read → validate → normalize → group → reconcile against Feishu (or, without credentials, the journal alone)
-// → the diff apply would make, with its requests and the time at the rate limit. Nothing is written anywhere.
-import { createHash } from 'node:crypto';
+// → the diff apply would make, with its requests and the time at the rate limit. Nothing is written anywhere. Like
+// apply, it goes a slice of users at a time (src/run/slices.ts); the caller may take each slice's actions as they come.
 import { readJournal } from '../journal/index.js';
 import { buildPlan, RATE_PER_ENDPOINT, type Plan } from '../plan/plan.js';
-import { canonicalJson } from '../plan/idempotency.js';
+import type { RecordAction, RowAction } from '../reconcile/types.js';
 import { totals as countActions } from '../reconcile/index.js';
 import type { Reconciliation, ServerView } from '../reconcile/types.js';
 import type { EmployeeType, Endpoint, Kind, NormalizedRecord, PlannedRequest } from '../types.js';
 import { runStateDir, sandboxStorePath } from './paths.js';
 import { canConnect, connect, type Connection, type RunStats } from './connect.js';
 import { reconcileRun, revokes, type ScopeOptions } from './reconciled.js';
+import { RecordSlices, sliceSize } from './slices.js';
+import { addCounts, noActions } from './counts.js';
+import { Fingerprint, type Fingerprints } from './fingerprint.js';
 import { validateInputs, type ValidationResult } from './validate.js';
 import type { RunEvents } from './events.js';
 
@@ -25,69 +28,103 @@ export interface PlanOptions {
   env?: NodeJS.ProcessEnv;
   scope?: ScopeOptions;
   events?: Pick<RunEvents, 'onNotice'>;
+  /** Records per slice of users, as for apply (default 20,000, or FEISHU_IMPORT_SLICE_RECORDS). */
+  sliceRecords?: number;
+  /**
+   * Takes each slice's actions and the requests apply would send for them, as the plan is made: a big month is planned
+   * a slice of users at a time, and then nothing of it stays in memory (the result's `reconciliation` has no rows or
+   * records and `payloads` is empty). Without it, the result holds them all.
+   */
+  onSlice?(slice: PlanSlice): void | Promise<void>;
+}
+
+export interface PlanSlice {
+  rows: RowAction[];
+  records: RecordAction[];
+  /** The create/replace requests of the slice, as sent. */
+  payloads: PlannedRequest[];
 }
 
 export interface PlanResult {
+  /** The validation's counts and problems; its `records` are not kept (see `records`). */
   validation: ValidationResult;
+  /** Valid records per kind. */
+  records: Partial<Record<Kind, number>>;
   employeeType: EmployeeType;
   /** 'journal': no credentials, so what the journal says was written stands in for what Feishu holds. */
   source: ServerView['source'];
   /** The users and dates the plan answers for. */
   scope: { from: string; to: string; users: number };
+  /** Every action (with onSlice: only the counts, the actions went to it). */
   reconciliation: Reconciliation;
   totals: ReturnType<typeof countActions>;
   /** The requests apply would send for these actions (creates grouped per user and date, moves one each). */
   requests: Record<Endpoint, number>;
   /** Max over endpoints of requests ÷ 50 (endpoints run side by side). */
   secondsAtLimit: number;
-  /** The create/replace requests, as sent (for --payloads). */
+  /** The create/replace requests, as sent (for --payloads; with onSlice: empty, they went to it). */
   payloads: PlannedRequest[];
   /** Read-back requests spent on making the plan. */
   readRequests: RunStats['requests'];
   /** Of the inputs and of the server view: a saved plan is only applied while both are unchanged. */
-  fingerprint: { inputs: string; server: string; actions: string };
+  fingerprint: Fingerprints;
 }
 
 export async function plan(paths: string[], opts: PlanOptions = {}): Promise<PlanResult> {
-  const validation = await validateInputs(paths, { keepRecords: true, ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(opts.events?.onNotice ? { onNotice: opts.events.onNotice } : {}) });
-  const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
-  const dir = runStateDir(paths, opts);
-  const state = await readJournal(dir);
-  const stats: RunStats = { requests: {}, rateLimitWaits: 0, retries: 0 };
-  const env = opts.env ?? process.env;
-  let conn: Connection | undefined;
+  const slices = new RecordSlices(sliceSize(opts));
   try {
-    if (canConnect({ ...opts, env })) conn = await connect({ ...opts, env, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(dir) } : {}) }, stats);
-    const { reconciliation, view, scope } = await reconcileRun(validation.records, state, conn?.client, employeeType, { ...validation.inputs.defaults.scope, ...opts.scope });
-    const full = buildPlan(validation.records, { employeeType });
-    const payloads = payloadsOf(full, reconciliation);
-    const requests = requestsOf(payloads, reconciliation);
-    return {
-      validation,
-      employeeType,
-      source: view.source,
-      scope: { from: scope.from, to: scope.to, users: scope.users.size },
-      reconciliation,
-      totals: countActions(reconciliation),
-      requests,
-      secondsAtLimit: Math.max(...Object.values(requests).map((n) => n / RATE_PER_ENDPOINT)),
-      payloads,
-      readRequests: stats.requests,
-      fingerprint: fingerprints(validation.inputs.files, view, reconciliation),
-    };
+    const validation = await validateInputs(paths, { onValid: (r) => slices.add(r), ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(opts.events?.onNotice ? { onNotice: opts.events.onNotice } : {}) });
+    const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
+    const dir = runStateDir(paths, opts);
+    const state = await readJournal(dir);
+    const stats: RunStats = { requests: {}, rateLimitWaits: 0, retries: 0 };
+    const env = opts.env ?? process.env;
+    let conn: Connection | undefined;
+    try {
+      if (canConnect({ ...opts, env })) conn = await connect({ ...opts, env, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(dir) } : {}) }, stats);
+      const all: Reconciliation = { rows: [], records: [], managedInScope: 0, source: conn ? 'server' : 'journal' };
+      const payloads: PlannedRequest[] = [];
+      const totals = noActions();
+      const requests: Record<Endpoint, number> = { user_approvals: 0, user_task_remedys: 0, approval_infos_process: 0, corehr_approvers: 0 };
+      const fingerprint = new Fingerprint();
+      const scope = { from: '', to: '', users: 0 };
+      for (const slice of slices.slices()) {
+        const r = await reconcileRun(slice.records, state, conn?.client, employeeType, { ...validation.inputs.defaults.scope, ...opts.scope }, slices.sliceOf(slice));
+        const { reconciliation } = r;
+        const sent = payloadsOf(buildPlan(slice.records, { employeeType }), reconciliation);
+        addCounts(requests, requestsOf(sent, reconciliation));
+        addCounts(totals, countActions(reconciliation));
+        fingerprint.add(r.view, reconciliation);
+        Object.assign(scope, { from: r.scope.from, to: r.scope.to, users: scope.users + r.scope.users.size });
+        all.source = r.view.source;
+        all.managedInScope += reconciliation.managedInScope;
+        if (opts.onSlice) await opts.onSlice({ rows: reconciliation.rows, records: reconciliation.records, payloads: sent });
+        else {
+          for (const a of reconciliation.rows) all.rows.push(a);
+          for (const a of reconciliation.records) all.records.push(a);
+          for (const p of sent) payloads.push(p);
+        }
+      }
+      return {
+        validation,
+        records: { ...slices.kinds },
+        employeeType,
+        source: all.source,
+        scope,
+        reconciliation: all,
+        totals,
+        requests,
+        secondsAtLimit: Math.max(...Object.values(requests).map((n) => n / RATE_PER_ENDPOINT)),
+        payloads,
+        readRequests: stats.requests,
+        fingerprint: fingerprint.result(validation.inputs.files),
+      };
+    } finally {
+      await conn?.close();
+    }
   } finally {
-    await conn?.close();
+    slices.close();
   }
-}
-
-const sha = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');
-
-/** What a saved plan is checked against: the inputs' rows, the server's records in scope, and the actions. */
-export function fingerprints(files: readonly string[], view: ServerView, r: Reconciliation): PlanResult['fingerprint'] {
-  const rows = r.rows.map((a) => [a.type, a.record.kind, a.record.hash, a.record.ref.file, a.record.ref.sheet, a.record.ref.row]);
-  const held = view.records.map((h) => [h.approval_id, h.status, h.idempotent_id ?? '', h.user_id, h.date]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
-  const records = r.records.map((a) => [a.type, a.held.approval_id]);
-  return { inputs: sha({ files: [...files], rows: rows.map((x) => x.slice(1)) }), server: sha(held), actions: sha({ rows, records }) };
 }
 
 /** The create and replace rows' requests: the plan's requests with only those records (bodies rebuilt as submit does). */

@@ -27,16 +27,30 @@ export interface Reconciled {
   reconciliation: Reconciliation;
 }
 
-export async function reconcileRun(records: readonly NormalizedRecord[], state: JournalView | undefined, client: Caller | undefined, employeeType: EmployeeType, scopeOpts: ScopeOptions = {}): Promise<Reconciled> {
+/**
+ * A run worked a slice of users at a time (src/run/slices.ts) reconciles each slice against its users only; the
+ * dates and what to read are the whole run's, so that every slice is reconciled as it would be in one piece.
+ */
+export interface SliceOf {
+  has(user_id: string): boolean;
+  from: string;
+  to: string;
+  want: { approvals: boolean; remedies: boolean };
+}
+
+export async function reconcileRun(records: readonly NormalizedRecord[], state: JournalView | undefined, client: Caller | undefined, employeeType: EmployeeType, scopeOpts: ScopeOptions = {}, slice?: SliceOf): Promise<Reconciled> {
   const facts: JournalFacts = state ? journalFacts(state) : { wrote: () => false, withdrawnTimes: () => 0 };
-  const known = scopeOpts.users === 'all' && state ? state.standing().map((s) => s.where.user_id) : [];
-  const scope = scopeOf(records, { ...(scopeOpts.from ? { from: scopeOpts.from } : {}), ...(scopeOpts.to ? { to: scopeOpts.to } : {}), users: known });
+  const known = scopeOpts.users === 'all' && state ? state.standing().map((s) => s.where.user_id).filter((u) => !slice || slice.has(u)) : [];
+  const from = scopeOpts.from ?? slice?.from;
+  const to = scopeOpts.to ?? slice?.to;
+  const scope = scopeOf(records, { ...(from ? { from } : {}), ...(to ? { to } : {}), users: known });
   const creating = records.filter((r) => !isLifecycleKind(r.kind));
+  const want = slice?.want ?? { approvals: creating.some((r) => r.kind !== 'remedies'), remedies: creating.some((r) => r.kind === 'remedies') };
   let view: ServerView;
-  if (!client) view = state ? journalServerView(state) : { records: [], source: 'journal' };
+  if (!client) view = state ? journalServerView(state, slice) : { records: [], source: 'journal' };
   else {
     try {
-      view = await readServerView(scope, { approvals: creating.some((r) => r.kind !== 'remedies') || scopeOpts.users === 'all', remedies: creating.some((r) => r.kind === 'remedies') || scopeOpts.users === 'all' }, client, employeeType);
+      view = await readServerView(scope, { approvals: want.approvals || scopeOpts.users === 'all', remedies: want.remedies || scopeOpts.users === 'all' }, client, employeeType);
     } catch (e) {
       // Nothing has been sent yet: without knowing what Feishu holds, sending could duplicate remedies.
       if (e instanceof ReadBackError) throw new ConfigError(ref('verify.queryFailed', { endpoint: e.endpoint, message: e.said }));
@@ -60,9 +74,16 @@ export function pruneLimit(managedInScope: number, max: number | string | undefi
   return n;
 }
 
+/** What the prune guard weighs, summed over a run's slices of users. */
+export interface PruneCounts {
+  revokes: number;
+  managedInScope: number;
+}
+
+export const pruneCounts = (r: Reconciliation): PruneCounts => ({ revokes: revokes(r).length, managedInScope: r.managedInScope });
+
 /** The guard against the wrong file: more revokes than the limit stops the run before anything is sent. */
-export function guardPrune(r: Reconciliation, max: number | string | undefined): void {
-  const n = revokes(r).length;
-  const limit = pruneLimit(r.managedInScope, max);
-  if (n > limit) throw new ConfigError(ref('apply.pruneGuard', { count: n, total: r.managedInScope, limit }));
+export function guardPrune(c: PruneCounts, max: number | string | undefined): void {
+  const limit = pruneLimit(c.managedInScope, max);
+  if (c.revokes > limit) throw new ConfigError(ref('apply.pruneGuard', { count: c.revokes, total: c.managedInScope, limit }));
 }

@@ -12,6 +12,8 @@ export interface ValidateOptions {
   kind?: Kind;
   /** Keep the valid records (plan and apply need them; plain validate does not, to stay lean on big files). */
   keepRecords?: boolean;
+  /** Takes each valid record as it is made (apply holds them in slices of users, src/run/slices.ts). */
+  onValid?: (record: NormalizedRecord) => void;
   onNotice?: (message: MessageRef) => void;
   /** Called every 1,000 rows, for progress. */
   onRows?: (seen: number) => void;
@@ -67,6 +69,7 @@ export async function validateInputs(paths: string[], opts: ValidateOptions = {}
     } else {
       result.valid++;
       if (opts.keepRecords) result.records.push(record);
+      opts.onValid?.(record);
     }
     if (++seen % 1000 === 0) opts.onRows?.(seen);
   }

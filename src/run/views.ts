@@ -4,20 +4,28 @@ import type { JournalEntry, JournalView } from '../journal/index.js';
 import type { HeldRecord, JournalFacts, ServerView } from '../reconcile/types.js';
 import type { CreatingKind } from '../types.js';
 
+/** Counted once per journal as loaded: a run in slices asks for them once per slice. */
+const factsOf = new WeakMap<JournalView, JournalFacts>();
+
 export function journalFacts(state: JournalView): JournalFacts {
+  const known = factsOf.get(state);
+  if (known) return known;
   const withdrawn = withdrawnTimes(state.entries);
-  return {
+  const facts: JournalFacts = {
     wrote: (approval_id) => state.locate(approval_id) !== undefined,
     withdrawnTimes: (hash) => withdrawn.get(hash) ?? 0,
   };
+  factsOf.set(state, facts);
+  return facts;
 }
 
 /**
  * What the journal says Feishu holds: every record confirmed written and not withdrawn since, approved (remedies: in
  * the state their rows asked for is unknown, so approved too), content unknown. Used by `plan` without credentials.
  */
-export function journalServerView(state: JournalView): ServerView {
-  const records = state.standing().map(
+export function journalServerView(state: JournalView, slice?: { has(user_id: string): boolean }): ServerView {
+  const standing = state.standing();
+  const records = (slice ? standing.filter((s) => slice.has(s.where.user_id)) : standing).map(
     (s): HeldRecord => ({
       kind: s.where.kind as CreatingKind,
       user_id: s.where.user_id,

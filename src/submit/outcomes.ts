@@ -1,12 +1,19 @@
 // Per-row outcomes: one per input row, always. The results workbook and the exit code are computed from them.
-import { rowKey, type NormalizedRecord, type RowOutcome, type RowStatus } from '../types.js';
+// The rows a run is working on are held here; rows it is done with can be released to disk (OutcomeFile), so that a
+// month's outcomes do not all stay on the heap. Reads see both alike.
+import { rowKey, type NormalizedRecord, type RowOutcome, type RowRef, type RowStatus } from '../types.js';
+import { OutcomeFile } from './outcome-file.js';
+
+const zero = (): Record<RowStatus, number> => ({ created: 0, exists: 0, updated: 0, failed: 0, invalid: 0, skipped: 0, planned: 0, conflict: 0, unconfirmed: 0 });
 
 export class Outcomes {
   private readonly byRow = new Map<string, RowOutcome>();
+  private file: OutcomeFile | undefined;
+  private readonly tally = zero();
 
   set(record: NormalizedRecord, status: RowStatus, extra: Omit<RowOutcome, 'ref' | 'status'> = {}): void {
     const idempotent = record.body.idempotent_id;
-    this.byRow.set(rowKey(record.ref), {
+    this.setRaw({
       ref: record.ref,
       status,
       ...(typeof idempotent === 'string' ? { idempotent_id: idempotent } : {}),
@@ -15,22 +22,46 @@ export class Outcomes {
   }
 
   setRaw(outcome: RowOutcome): void {
-    this.byRow.set(rowKey(outcome.ref), outcome);
+    const key = rowKey(outcome.ref);
+    const before = this.byRow.get(key) ?? this.file?.get(outcome.ref);
+    if (before) this.tally[before.status]--;
+    this.tally[outcome.status]++;
+    this.byRow.set(key, outcome);
   }
 
-  get(ref: { file: string; sheet: string; row: number }): RowOutcome | undefined {
-    return this.byRow.get(rowKey(ref));
+  get(ref: RowRef): RowOutcome | undefined {
+    return this.byRow.get(rowKey(ref)) ?? this.file?.get(ref);
   }
 
-  all(): IterableIterator<RowOutcome> {
-    return this.byRow.values();
+  /** Every outcome: those held, then those released. */
+  *all(): Generator<RowOutcome> {
+    yield* this.byRow.values();
+    if (this.file) for (const o of this.file.all()) if (!this.byRow.has(rowKey(o.ref))) yield o;
   }
 
   /** Counts per status, for the summary and the exit code. */
   counts(): Record<RowStatus, number> {
-    const c: Record<RowStatus, number> = { created: 0, exists: 0, updated: 0, failed: 0, invalid: 0, skipped: 0, planned: 0, conflict: 0, unconfirmed: 0 };
-    for (const o of this.byRow.values()) c[o.status]++;
-    return c;
+    return { ...this.tally };
+  }
+
+  /** The run is done with these rows: their outcomes go to disk (read back on demand) and leave the heap. */
+  release(refs: Iterable<RowRef>): void {
+    const out: RowOutcome[] = [];
+    for (const ref of refs) {
+      const key = rowKey(ref);
+      const o = this.byRow.get(key);
+      if (!o) continue;
+      out.push(o);
+      this.byRow.delete(key);
+    }
+    if (!out.length) return;
+    this.file ??= new OutcomeFile();
+    this.file.put(out);
+  }
+
+  /** Removes what was released to disk (also done when the process exits). */
+  close(): void {
+    this.file?.close();
   }
 }
 

@@ -41,7 +41,12 @@ async function statuses(path: string): Promise<string[]> {
 }
 
 // How a repeated idempotent_id is answered is the dialect's (FEISHU_SANDBOX_DIALECT; the suite runs under each).
-describe.each([{ keepState: true }, { keepState: false }])('apply killed $KILLS times (state kept: $keepState)', ({ keepState }) => {
+// `sliced`: the runs go in slices of 15 records (FEISHU_IMPORT_SLICE_RECORDS), so kills land between slices too.
+describe.each([
+  { keepState: true, sliced: false },
+  { keepState: false, sliced: false },
+  { keepState: true, sliced: true },
+])('apply killed $KILLS times (state kept: $keepState, in slices: $sliced)', ({ keepState, sliced }) => {
   it('ends with every record exactly once, and the final results say so row by row', async () => {
     const dir = tempDir();
     const input = join(dir, 'month.xlsx');
@@ -49,7 +54,7 @@ describe.each([{ keepState: true }, { keepState: false }])('apply killed $KILLS 
     await writeWorkbook(input, month(USERS, DAYS, REMEDIES));
     await withSandbox({ latencyMs: { min: 20, max: 120 } }, async (sb) => {
       injectFaults(sb);
-      const env = cleanEnv(cliEnvFor(sb));
+      const env = cleanEnv({ ...cliEnvFor(sb), ...(sliced ? { FEISHU_IMPORT_SLICE_RECORDS: '15' } : {}) });
       const seen: number[] = [];
       for (let i = 0; i < KILLS; i++) {
         // Kill at a random instant once the run has written something new (the first time: before it could).

@@ -3,12 +3,12 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { t } from '../../messages/index.js';
-import type { FieldChange } from '../../reconcile/types.js';
+import type { FieldChange, RecordAction, RowAction } from '../../reconcile/types.js';
 import type { PlanSheetRow } from '../../report/plan.js';
 import { KINDS, type EmployeeType, type Kind, type PlannedRequest } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { BASE_URL_HELP } from '../options.js';
-import { formatProblem, printJson, problemJson, say } from '../output.js';
+import { formatProblem, problemJson, say } from '../output.js';
 
 export const EMPLOYEE_TYPES = ['employee_id', 'employee_no', 'open_id'] as const;
 
@@ -63,10 +63,10 @@ export function payloadLine(r: PlannedRequest): Record<string, unknown> {
   };
 }
 
-async function writePayloads(path: string, requests: readonly PlannedRequest[]): Promise<void> {
+async function writeLines(path: string, items: AsyncIterable<unknown>): Promise<void> {
   const out = createWriteStream(path, { encoding: 'utf8' });
-  for (const r of requests) {
-    if (!out.write(`${JSON.stringify(payloadLine(r))}\n`)) await once(out, 'drain');
+  for await (const item of items) {
+    if (!out.write(`${JSON.stringify(item)}\n`)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
@@ -75,96 +75,111 @@ async function writePayloads(path: string, requests: readonly PlannedRequest[]):
 async function runPlan(inputs: string[], flags: PlanFlags): Promise<number> {
   // Loaded on use, like every command's implementation: startup only pays for the command that runs.
   const { plan } = await import('../../run/plan.js');
-  const { guardPrune } = await import('../../run/reconciled.js');
-  const { drawDiff, changeText } = await import('../diff.js');
-  const result = await plan(inputs, {
-    ...(flags.kind ? { kind: flags.kind } : {}),
-    ...(flags.employeeType ? { employeeType: flags.employeeType } : {}),
-    ...(flags.state ? { state: flags.state } : {}),
-    ...(flags.sandbox ? { sandbox: true } : {}),
-    ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
-    env: process.env,
-  });
-  const { validation, reconciliation: r } = result;
-  // The guard apply --prune would hit, said before anyone runs it.
-  if (flags.prune) guardPrune(r, flags.maxPrune);
-  if (flags.payloads) await writePayloads(flags.payloads, result.payloads);
-  if (flags.save) {
-    const { savePlan } = await import('../../run/saved-plan.js');
-    const options = {
+  const { guardPrune, pruneCounts } = await import('../../run/reconciled.js');
+  const { DiffLines, changeText } = await import('../diff.js');
+  const { Spool } = await import('../../report/spool.js');
+  const colour = !!process.stdout.isTTY && !process.env.NO_COLOR;
+  // A month is planned a slice of users at a time: what is printed and written is set aside as it comes.
+  const diff = new DiffLines({ colour, verbose: !!flags.verbose, replace: !!flags.replace, prune: !!flags.prune });
+  const rows = new Spool<PlanSheetRow>();
+  const held = new Spool<PlanSheetRow>();
+  const payloads = new Spool<Record<string, unknown>>();
+  try {
+    const result = await plan(inputs, {
       ...(flags.kind ? { kind: flags.kind } : {}),
       ...(flags.employeeType ? { employeeType: flags.employeeType } : {}),
       ...(flags.state ? { state: flags.state } : {}),
       ...(flags.sandbox ? { sandbox: true } : {}),
-      ...(flags.replace ? { replace: true } : {}),
-      ...(flags.prune ? { prune: true } : {}),
-      ...(flags.maxPrune ? { maxPrune: flags.maxPrune } : {}),
-    };
-    await savePlan(flags.save, { inputs, options, fingerprint: result.fingerprint, totals: result.totals });
-  }
-  const rows = actionRows(result, changeText);
-  if (flags.out) {
-    const { writePlanWorkbook } = await import('../../report/plan.js');
-    await writePlanWorkbook(flags.out, rows, [
-      ...Object.entries(result.totals),
-      ...Object.entries(result.requests).map(([e, n]): [string, number] => [`requests ${e}`, n]),
-      ['seconds at 50 req/s', Number(result.secondsAtLimit.toFixed(1))],
-      ['against', result.source],
-    ]);
-  }
-  if (flags.json) {
-    printJson({
-      valid: validation.valid,
-      invalid: validation.invalid,
-      employee_type: result.employeeType,
-      against: result.source,
-      totals: result.totals,
-      requests: result.requests,
-      records: countKinds(validation.records),
-      secondsAtLimit: result.secondsAtLimit,
-      actions: rows,
-      errors: validation.problems.map(problemJson),
-      payloads: result.payloads.map(payloadLine),
+      ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+      env: process.env,
+      onSlice: (slice) => {
+        if (!flags.json) diff.add(slice.rows, slice.records);
+        if (flags.json || flags.out) for (const row of actionRows(slice, changeText)) (row.file === undefined ? held : rows).push(row);
+        if (flags.json || flags.payloads) for (const p of slice.payloads) payloads.push(payloadLine(p));
+      },
     });
-  } else {
-    for (const p of validation.problems.slice(0, 30)) say(formatProblem(p));
-    say(t('cli.validateSummary', { valid: validation.valid, invalid: validation.invalid }));
-    const reads = Object.values(result.readRequests).reduce((a, b) => a + (b ?? 0), 0);
-    say(result.source === 'server' ? t('plan.against.server', { ...result.scope, reads }) : t('plan.against.journal'));
-    const colour = !!process.stdout.isTTY && !process.env.NO_COLOR;
-    for (const line of drawDiff(r, { colour, verbose: !!flags.verbose, replace: !!flags.replace, prune: !!flags.prune })) say(line);
-    const tt = result.totals;
-    say(tt.create + tt.replace + tt.revoke === 0 ? t('plan.nothing') : t('plan.totals', { ...tt }));
-    if (Object.values(result.requests).some((n) => n > 0)) {
-      say(t('cli.planHeader', { employeeType: result.employeeType }));
-      for (const [endpoint, n] of Object.entries(result.requests)) if (n) say(`  ${endpoint}: ${n}`);
-      say(t('cli.planTime', { seconds: result.secondsAtLimit.toFixed(1) }));
+    const { validation, reconciliation: r } = result;
+    // The guard apply --prune would hit, said before anyone runs it.
+    if (flags.prune) guardPrune(pruneCounts(r), flags.maxPrune);
+    if (flags.payloads) await writeLines(flags.payloads, payloads.items());
+    if (flags.save) {
+      const { savePlan } = await import('../../run/saved-plan.js');
+      const options = {
+        ...(flags.kind ? { kind: flags.kind } : {}),
+        ...(flags.employeeType ? { employeeType: flags.employeeType } : {}),
+        ...(flags.state ? { state: flags.state } : {}),
+        ...(flags.sandbox ? { sandbox: true } : {}),
+        ...(flags.replace ? { replace: true } : {}),
+        ...(flags.prune ? { prune: true } : {}),
+        ...(flags.maxPrune ? { maxPrune: flags.maxPrune } : {}),
+      };
+      await savePlan(flags.save, { inputs, options, fingerprint: result.fingerprint, totals: result.totals });
     }
-    if (flags.payloads) say(t('cli.payloadsWritten', { path: flags.payloads, count: result.payloads.length }));
-    if (flags.out) say(t('plan.workbook', { path: flags.out }));
-    if (flags.save) say(t('plan.saved', { path: flags.save }));
+    const actions = () => concat(rows.items(), held.items());
+    if (flags.out) {
+      const { writePlanWorkbook } = await import('../../report/plan.js');
+      await writePlanWorkbook(flags.out, actions(), [
+        ...Object.entries(result.totals),
+        ...Object.entries(result.requests).map(([e, n]): [string, number] => [`requests ${e}`, n]),
+        ['seconds at 50 req/s', Number(result.secondsAtLimit.toFixed(1))],
+        ['against', result.source],
+      ]);
+    }
+    if (flags.json) {
+      const { writeJsonDocument } = await import('../../report/json-stream.js');
+      await writeJsonDocument(process.stdout, {
+        valid: validation.valid,
+        invalid: validation.invalid,
+        employee_type: result.employeeType,
+        against: result.source,
+        totals: result.totals,
+        requests: result.requests,
+        records: result.records,
+        secondsAtLimit: result.secondsAtLimit,
+        actions: actions(),
+        errors: validation.problems.map(problemJson),
+        payloads: payloads.items(),
+      });
+    } else {
+      for (const p of validation.problems.slice(0, 30)) say(formatProblem(p));
+      say(t('cli.validateSummary', { valid: validation.valid, invalid: validation.invalid }));
+      const reads = Object.values(result.readRequests).reduce((a, b) => a + (b ?? 0), 0);
+      say(result.source === 'server' ? t('plan.against.server', { ...result.scope, reads }) : t('plan.against.journal'));
+      for await (const line of diff.lines()) say(line);
+      const tt = result.totals;
+      say(tt.create + tt.replace + tt.revoke === 0 ? t('plan.nothing') : t('plan.totals', { ...tt }));
+      if (Object.values(result.requests).some((n) => n > 0)) {
+        say(t('cli.planHeader', { employeeType: result.employeeType }));
+        for (const [endpoint, n] of Object.entries(result.requests)) if (n) say(`  ${endpoint}: ${n}`);
+        say(t('cli.planTime', { seconds: result.secondsAtLimit.toFixed(1) }));
+      }
+      if (flags.payloads) say(t('cli.payloadsWritten', { path: flags.payloads, count: payloads.count }));
+      if (flags.out) say(t('plan.workbook', { path: flags.out }));
+      if (flags.save) say(t('plan.saved', { path: flags.save }));
+    }
+    return validation.invalid > 0 ? EXIT.rowsFailed : EXIT.ok;
+  } finally {
+    diff.dispose();
+    rows.dispose();
+    held.dispose();
+    payloads.dispose();
   }
-  return validation.invalid > 0 ? EXIT.rowsFailed : EXIT.ok;
 }
 
-type PlanOut = Awaited<ReturnType<typeof import('../../run/plan.js').plan>>;
-
-function countKinds(records: readonly { kind: Kind }[]): Partial<Record<Kind, number>> {
-  const n: Partial<Record<Kind, number>> = {};
-  for (const r of records) n[r.kind] = (n[r.kind] ?? 0) + 1;
-  return n;
+async function* concat<T>(...parts: AsyncIterable<T>[]): AsyncGenerator<T> {
+  for (const p of parts) yield* p;
 }
 
-/** One row per action, for --json and the plan workbook. */
-function actionRows(result: PlanOut, changeText: (c: FieldChange[]) => string): PlanSheetRow[] {
+/** One row per action, for --json and the plan workbook: the rows' actions, then the held records' (no file). */
+function actionRows(slice: { rows: readonly RowAction[]; records: readonly RecordAction[] }, changeText: (c: FieldChange[]) => string): PlanSheetRow[] {
   const rows: PlanSheetRow[] = [];
-  for (const a of result.reconciliation.rows) {
+  for (const a of slice.rows) {
     const { kind, user_id, date, ref } = a.record;
     const base = { kind, user_id, date, file: ref.file, sheet: ref.sheet, row: ref.row };
     if (a.type === 'keep') rows.push({ action: 'keep', ...base, approval_id: a.held.approval_id });
     else if (a.type === 'replace') rows.push({ action: 'replace', ...base, approval_id: a.earlier.approval_id, changes: changeText(a.changes) });
     else rows.push({ action: a.type, ...base });
   }
-  for (const a of result.reconciliation.records) rows.push({ action: a.type, kind: a.held.kind, user_id: a.held.user_id, date: a.held.date, approval_id: a.held.approval_id });
+  for (const a of slice.records) rows.push({ action: a.type, kind: a.held.kind, user_id: a.held.user_id, date: a.held.date, approval_id: a.held.approval_id });
   return rows;
 }
