@@ -3,7 +3,8 @@
 // runs as a separate process (the real CLI) against a sandbox in this process, with the sandbox's and the client's
 // limit raised to BENCH_RATE (default 2,000/s) so it ends in minutes. Prints the client's peak RSS (GNU time),
 // records per second of client work, and the time against the floor at that rate (requests ÷ rate); then the peak
-// RSS of `validate` and `plan` of the same inputs (BENCH_ALSO=none skips them).
+// RSS of `validate` and `plan` of the same inputs (BENCH_ALSO=none skips them); BENCH_RERUN=1 applies once more with
+// the same state folder (its journal loaded, every row already there).
 // BENCH_FORMAT=csv writes the leaves and overtime as CSV files beside a manifest instead of one workbook.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
@@ -99,11 +100,23 @@ const perRecord = (mb) => `${((mb * 1024) / records).toFixed(2)} KB per record`;
 out(`apply: exit ${applied.code}; rows ${JSON.stringify(summary.counts ?? {})}`);
 out(`apply: client peak RSS ${applied.rss.toFixed(0)} MB (${perRecord(applied.rss)}); ${applied.seconds.toFixed(1)} s wall, ${(records / applied.seconds).toFixed(0)} records/s`);
 out(`apply: requests ${requests} (user_approvals ${writes}); floor at ${RATE}/s: ${(writes / RATE).toFixed(1)} s; ratio ${(applied.seconds / Math.max(writes / RATE, 0.001)).toFixed(2)}`);
-// The same inputs through validate and plan (the latter against what apply just wrote: every row a keep).
+// The same inputs through validate and plan: plan with a fresh state folder (what Feishu holds is read back: every row
+// a keep), then with the state folder of the apply, whose journal — a line per request — is loaded first.
 if (process.env.BENCH_ALSO !== 'none') {
   const validated = await cli(['validate', input, '--no-report']);
   out(`validate: exit ${validated.code}; peak RSS ${validated.rss.toFixed(0)} MB (${perRecord(validated.rss)}); ${validated.seconds.toFixed(1)} s`);
+  const fresh = await cli(['plan', input, '--state', join(dir, 'fresh')]);
+  out(`plan (fresh state folder): exit ${fresh.code}; peak RSS ${fresh.rss.toFixed(0)} MB (${perRecord(fresh.rss)}); ${fresh.seconds.toFixed(1)} s`);
   const planned = await cli(['plan', input, '--state', state]);
-  out(`plan: exit ${planned.code}; peak RSS ${planned.rss.toFixed(0)} MB (${perRecord(planned.rss)}); ${planned.seconds.toFixed(1)} s`);
+  out(`plan (the apply's journal loaded): exit ${planned.code}; peak RSS ${planned.rss.toFixed(0)} MB (${perRecord(planned.rss)}); ${planned.seconds.toFixed(1)} s`);
+}
+// BENCH_RERUN=1: apply once more with the apply's state folder (nothing to send: every row exists).
+if (process.env.BENCH_RERUN === '1') {
+  const again = await cli(['apply', input, '--state', state, '--no-out', '--json', '--rate', String(RATE)]);
+  let counts = {};
+  try {
+    counts = JSON.parse(again.stdout).counts;
+  } catch {}
+  out(`apply again (the apply's journal loaded): exit ${again.code}; rows ${JSON.stringify(counts)}; peak RSS ${again.rss.toFixed(0)} MB; ${again.seconds.toFixed(1)} s`);
 }
 await sb.close();

@@ -12,13 +12,13 @@
 import { join } from 'node:path';
 import { Appender } from './appender.js';
 import { type JournalEntry, type NewEntry, redact } from './entries.js';
-import { ensureStateDir, openJournalFile, type ParsedJournal, readJournalFile } from './file.js';
+import { ensureStateDir, openJournalFile, type JournalScan, scanJournalFile } from './file.js';
 import { acquireLock } from './lock.js';
 import { JournalState } from './state.js';
 import { ref, type MessageRef } from '../messages/said.js';
 
 export type * from './entries.js';
-export type { ApprovalLocation, Confirmed, ConfirmedIdentity, CreatedRecord, RunSummary, UnresolvedIntent } from './state.js';
+export type { ApprovalLocation, Confirmed, CreatedRecord, RunSummary, UnresolvedIntent } from './state.js';
 export { newRunId } from './run-id.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -28,31 +28,36 @@ export class JournalView extends JournalState {
   /** Notices (messages) about damage found while loading (skipped lines, a torn tail). Show them; never fatal. */
   readonly notices: MessageRef[] = [];
 
-  constructor(
-    readonly dir: string,
-    parsed: ParsedJournal,
-  ) {
+  constructor(readonly dir: string) {
     super();
-    const path = join(dir, JOURNAL_FILE);
-    for (const e of parsed.entries) this.add(e);
-    for (const line of parsed.skipped) this.notices.push(ref('journal.lineSkipped', { path, line }));
-    if (parsed.torn) this.notices.push(ref('journal.tornTail', { path }));
+  }
+
+  /** @internal what loading found, as notices. */
+  loaded(scan: JournalScan): void {
+    const path = join(this.dir, JOURNAL_FILE);
+    for (const line of scan.skipped) this.notices.push(ref('journal.lineSkipped', { path, line }));
+    if (scan.torn) this.notices.push(ref('journal.tornTail', { path }));
   }
 }
 
 export class Journal extends JournalView {
   private closed = false;
+  private appender: Appender | undefined;
+  private closeFile: () => Promise<void> = async () => {};
 
   /** @internal use openJournal() */
   constructor(
     dir: string,
-    parsed: ParsedJournal,
-    private readonly appender: Appender,
-    private readonly closeFile: () => Promise<void>,
     private readonly lock: { release(): Promise<void> },
     private readonly indexAppends = true,
   ) {
-    super(dir, parsed);
+    super(dir);
+  }
+
+  /** @internal the file, once read. */
+  attach(appender: Appender, closeFile: () => Promise<void>): void {
+    this.appender = appender;
+    this.closeFile = closeFile;
   }
 
   /**
@@ -60,7 +65,7 @@ export class Journal extends JournalView {
    * was opened with `indexAppends: false`). Concurrent calls are fine: they are written in call order, several per fsync.
    */
   async append(entry: NewEntry): Promise<JournalEntry> {
-    if (this.closed) throw new Error('journal is closed');
+    if (this.closed || !this.appender) throw new Error('journal is closed');
     const full = { ...entry, ts: entry.ts ?? new Date().toISOString() } as JournalEntry;
     if (full.t === 'run-start') full.options = redact(full.options) as Record<string, unknown>;
     await this.appender.append(JSON.stringify(full) + '\n');
@@ -73,7 +78,7 @@ export class Journal extends JournalView {
     if (this.closed) return;
     this.closed = true;
     try {
-      await this.appender.idle();
+      await this.appender?.idle();
       await this.closeFile();
     } finally {
       await this.lock.release();
@@ -98,8 +103,11 @@ export async function openJournal(dir: string, opts: OpenOptions = {}): Promise<
   await ensureStateDir(dir);
   const lock = await acquireLock(dir);
   try {
-    const { fh, parsed } = await openJournalFile(join(dir, JOURNAL_FILE));
-    return new Journal(dir, parsed, new Appender(fh, parsed.goodSize), () => fh.close(), lock, opts.indexAppends ?? true);
+    const journal = new Journal(dir, lock, opts.indexAppends ?? true);
+    const { fh, scan } = await openJournalFile(join(dir, JOURNAL_FILE), (e) => journal.add(e));
+    journal.loaded(scan);
+    journal.attach(new Appender(fh, scan.goodSize), () => fh.close());
+    return journal;
   } catch (e) {
     await lock.release();
     throw e;
@@ -108,5 +116,7 @@ export async function openJournal(dir: string, opts: OpenOptions = {}): Promise<
 
 /** Loads the journal without locking or changing anything (`history` may run beside an `apply`). */
 export async function readJournal(dir: string): Promise<JournalView> {
-  return new JournalView(dir, await readJournalFile(join(dir, JOURNAL_FILE)));
+  const view = new JournalView(dir);
+  view.loaded(await scanJournalFile(join(dir, JOURNAL_FILE), (e) => view.add(e)));
+  return view;
 }

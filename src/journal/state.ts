@@ -1,17 +1,12 @@
 // The in-memory indexes over the journal, built while loading and updated on each durable append.
 // Everything the importer asks the journal ("is this row already written?") is answered here, without I/O.
+// Only what the queries need is kept, not the lines themselves: a 100,000-employee month is ≈ 700,000 lines.
 import type { IntentEntry, IntentRecord, JournalEntry, OutcomeEntry, ProcessEntry, RunStartEntry } from './entries.js';
 
 export interface Confirmed {
   approval_id?: string;
   run: string;
   status: 'created' | 'exists';
-}
-
-export interface ConfirmedIdentity {
-  hash: string;
-  approval_id?: string;
-  run: string;
 }
 
 export interface UnresolvedIntent {
@@ -26,6 +21,8 @@ export interface RunSummary {
   startedAt?: string;
   finishedAt?: string;
   inputs: RunStartEntry['inputs'];
+  /** The options it was called with (secrets removed), as its run-start line says. */
+  options?: RunStartEntry['options'];
   /** From run-end; for a run without one, counted from its outcomes' records. */
   counts: Record<string, number>;
   interrupted: boolean;
@@ -48,7 +45,8 @@ export interface CreatedRecord extends IntentRecord {
   req: string;
 }
 
-interface Confirmation extends Confirmed, ConfirmedIdentity {
+interface Confirmation extends Confirmed {
+  hash: string;
   record: IntentRecord | undefined;
   req: string;
 }
@@ -56,24 +54,29 @@ interface Confirmation extends Confirmed, ConfirmedIdentity {
 const LIFECYCLE = new Set(['approval_status', 'corehr_approvals', 'corehr']);
 
 export class JournalState {
-  readonly entries: JournalEntry[] = [];
-  private readonly intents = new Map<string, IntentEntry>(); // req → latest intent
+  /** How many lines were taken in. */
+  size = 0;
+  private readonly intents = new Map<string, IntentEntry>(); // req → latest intent not yet answered for good
   private readonly pending = new Map<string, OutcomeEntry | undefined>(); // req → ambiguous outcome or none yet
-  private readonly recordsByHash = new Map<string, IntentRecord>(); // hash → latest intent record, for outcomes
+  private readonly recordsByHash = new Map<string, IntentRecord>(); // hash → latest intent record not yet confirmed
   private readonly byHash = new Map<string, Confirmation>();
-  private readonly byIdent = new Map<string, Map<string, Confirmation>>(); // identity → hash → confirmation
+  /** hash → the approvals written for it before its latest one (a re-import after undo): rare, so kept apart. */
+  private readonly earlier = new Map<string, string[]>();
   private readonly byRun = new Map<string, Map<string, Confirmation>>(); // run → hash → confirmation
   private readonly processes = new Map<string, ProcessEntry>(); // approval_id → latest successful process
   private readonly locations = new Map<string, IntentRecord>(); // approval_id → the record that wrote it
   private readonly runInfo = new Map<string, RunSummary>();
   private readonly undoRuns = new Set<string>();
 
+  /** Repeated texts (file, sheet, kind, date …) held once, not once per line. */
+  private readonly texts = new Map<string, string>();
+
   add(e: JournalEntry): void {
-    this.entries.push(e);
+    this.size++;
     const run = this.run(e.run);
     switch (e.t) {
       case 'run-start':
-        Object.assign(run, { command: e.command, startedAt: e.startedAt, inputs: e.inputs });
+        Object.assign(run, { command: e.command, startedAt: e.startedAt, inputs: e.inputs, options: e.options });
         if (e.command === 'undo') this.undoRuns.add(e.run);
         break;
       case 'run-end':
@@ -81,9 +84,12 @@ export class JournalState {
         run.unfinished = false;
         break;
       case 'intent':
-        this.intents.set(e.req, e);
+      {
+        const records = e.records.map((r) => this.lean(r));
+        for (const r of records) this.recordsByHash.set(r.hash, r);
+        this.intents.set(e.req, { ...e, records });
+      }
         this.pending.set(e.req, undefined);
-        for (const r of e.records) this.recordsByHash.set(r.hash, r);
         break;
       case 'outcome':
         this.addOutcome(e, run);
@@ -97,21 +103,26 @@ export class JournalState {
   private addOutcome(e: OutcomeEntry, run: RunSummary): void {
     if (e.result !== 'ambiguous') this.pending.delete(e.req);
     else if (this.intents.has(e.req)) this.pending.set(e.req, e);
+    const intent = this.intents.get(e.req);
+    // Answered for good: the intent's records live on in recordsByHash and the confirmations.
+    if (e.result !== 'ambiguous') this.intents.delete(e.req);
     for (const r of e.records) {
       // Until its run-end brings the real counts, a run's counts are those of its outcomes (a crashed run has none).
       if (run.unfinished) run.counts[r.status] = (run.counts[r.status] ?? 0) + 1;
       if (r.status !== 'created' && r.status !== 'exists') continue;
-      const record = this.intents.get(e.req)?.records.find((x) => x.hash === r.hash) ?? this.recordsByHash.get(r.hash);
-      const c: Confirmation = { hash: r.hash, approval_id: r.approval_id, run: e.run, status: r.status, record, req: e.req };
+      const record = intent?.records.find((x) => x.hash === r.hash) ?? this.recordsByHash.get(r.hash) ?? this.byHash.get(r.hash)?.record;
+      const c: Confirmation = { hash: record?.hash ?? r.hash, approval_id: r.approval_id, run: e.run, status: r.status, record, req: e.req };
       // Status updates carry an approval_id too, but they did not write it: only creating rows locate one.
       if (r.approval_id && record && !LIFECYCLE.has(record.kind)) this.locations.set(r.approval_id, record);
-      this.byHash.set(r.hash, c);
-      if (record) {
-        const m = this.byIdent.get(record.identity) ?? new Map<string, Confirmation>();
-        m.delete(r.hash); // re-insert so the map's order is the order of the latest confirmation
-        m.set(r.hash, c);
-        this.byIdent.set(record.identity, m);
+      const before = this.byHash.get(c.hash)?.approval_id;
+      if (before && before !== r.approval_id) {
+        const list = this.earlier.get(c.hash) ?? [];
+        if (!list.includes(before)) list.push(before);
+        this.earlier.set(c.hash, list);
       }
+      this.byHash.set(c.hash, c);
+      // Confirmed: the confirmation holds the record from now on.
+      this.recordsByHash.delete(c.hash);
       const ofRun = this.byRun.get(e.run) ?? new Map<string, Confirmation>();
       ofRun.set(r.hash, c);
       this.byRun.set(e.run, ofRun);
@@ -141,17 +152,6 @@ export class JournalState {
     const c = this.byHash.get(hash);
     if (!c || this.withdrawn(c.approval_id)) return undefined;
     return { approval_id: c.approval_id, run: c.run, status: c.status };
-  }
-
-  byIdentity(identity: string): ConfirmedIdentity | undefined {
-    const m = this.byIdent.get(identity);
-    if (!m) return undefined;
-    for (const c of [...m.values()].reverse()) {
-      if (this.byHash.get(c.hash) === c && !this.withdrawn(c.approval_id)) {
-        return { hash: c.hash, approval_id: c.approval_id, run: c.run };
-      }
-    }
-    return undefined;
   }
 
   unresolvedIntents(): UnresolvedIntent[] {
@@ -196,6 +196,40 @@ export class JournalState {
 
   processed(approvalId: string): ProcessEntry | undefined {
     return this.processes.get(approvalId);
+  }
+
+  /**
+   * How many distinct approvals written for this content hash no longer stand (revoked, or changed by an undo run):
+   * the -rN of its next import (plan/idempotency.ts).
+   */
+  withdrawnTimes(hash: string): number {
+    const ids = new Set([...(this.earlier.get(hash) ?? []), this.byHash.get(hash)?.approval_id]);
+    let n = 0;
+    for (const id of ids) if (this.withdrawn(id)) n++;
+    return n;
+  }
+
+  /**
+   * The record as kept: its repeated texts shared, its id the hash's text when it is the hash (the usual case), its
+   * identity only for journals written before records carried their user and date (fromIdentity needs it then).
+   */
+  private lean(r: IntentRecord): IntentRecord {
+    const t = (v: string) => {
+      const known = this.texts.get(v);
+      if (known !== undefined) return known;
+      this.texts.set(v, v);
+      return v;
+    };
+    return {
+      hash: r.hash,
+      identity: r.user_id !== undefined && r.date !== undefined ? '' : r.identity,
+      ...(r.idempotent_id !== undefined ? { idempotent_id: r.idempotent_id === r.hash ? r.hash : r.idempotent_id } : {}),
+      kind: t(r.kind),
+      ref: { file: t(r.ref.file), sheet: t(r.ref.sheet), row: r.ref.row },
+      ...(r.user_id !== undefined ? { user_id: r.user_id } : {}),
+      ...(r.date !== undefined ? { date: t(r.date) } : {}),
+      ...(r.employee_type !== undefined ? { employee_type: t(r.employee_type) } : {}),
+    };
   }
 }
 

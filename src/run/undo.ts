@@ -199,8 +199,7 @@ async function withdrawOne(r: CreatedRecord, o: WithdrawOne): Promise<UndoRow> {
 
 /** The employee type the undone run wrote with (its run-start options), for reading its records back. */
 function employeeTypeOf(view: JournalView, run: string): EmployeeType {
-  const start = view.entries.find((e) => e.t === 'run-start' && e.run === run);
-  const type = start?.t === 'run-start' ? start.options.employeeType : undefined;
+  const type = view.runs().find((r) => r.run === run)?.options?.employeeType;
   return type === 'employee_no' || type === 'open_id' ? type : 'employee_id';
 }
 

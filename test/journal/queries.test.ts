@@ -26,17 +26,6 @@ describe('queries', () => {
     }
   });
 
-  it('finds the earlier record of the same identity, so a changed row is a conflict and not a second record', async () => {
-    const { live } = await withJournal(async (j) => {
-      await j.append(intent('r1', 'q1', [rec('old', 'leave|u1|2025-03-01')]));
-      await j.append(outcome('r1', 'q1', 'ok', [['old', 'created', 'A1']]));
-      await j.append(intent('r2', 'q2', [rec('other', 'leave|u2|2025-03-01')]));
-      await j.append(outcome('r2', 'q2', 'ok', [['other', 'created', 'A9']]));
-    });
-    expect(live.byIdentity('leave|u1|2025-03-01')).toEqual({ hash: 'old', approval_id: 'A1', run: 'r1' });
-    expect(live.byIdentity('leave|u3|2025-03-01')).toBeUndefined();
-  });
-
   it('lists intents without an outcome, or with an ambiguous one not resolved since', async () => {
     const { dir } = await withJournal(async (j) => {
       await j.append(intent('r1', 'sent-no-answer', [rec('a')]));
@@ -102,7 +91,6 @@ describe('queries', () => {
     expect(v.processed('R')).toBeUndefined(); // a failed change changed nothing
     // Revoked: the row may be imported again; the remedy whose reject failed still stands.
     expect(v.confirmed('a')).toBeUndefined();
-    expect(v.byIdentity('id-a')).toBeUndefined();
     expect(v.confirmed('r')).toMatchObject({ approval_id: 'R' });
   });
 
