@@ -6,7 +6,7 @@ import { DONE_STATUSES, KINDS, type RowStatus } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { interruptible } from '../interrupt.js';
 import { BASE_URL_HELP, positiveInt, RATE_HELP } from '../options.js';
-import { printJson, say, withWords } from '../output.js';
+import { say, withWords } from '../output.js';
 import { EMPLOYEE_TYPES } from './plan.js';
 
 interface ApplyFlags extends Omit<ApplyOptions, 'env' | 'signal' | 'events'> {
@@ -51,8 +51,10 @@ async function runApply(inputs: string[], flags: ApplyFlags): Promise<number> {
   } finally {
     await progress.finish();
   }
-  if (json) printJson(toJson(result));
-  else printSummary(result);
+  if (json) {
+    const { writeJsonDocument } = await import('../../report/json-stream.js');
+    await writeJsonDocument(process.stdout, toJson(result));
+  } else printSummary(result);
   const done =
     Object.entries(result.counts).every(([status, n]) => n === 0 || DONE_STATUSES.includes(status as RowStatus)) &&
     (result.pruned ?? []).every((p) => p.status === 'updated' || p.status === 'exists');
@@ -75,8 +77,13 @@ function toJson(r: ApplyResult): Record<string, unknown> {
     pruned: (r.pruned ?? []).map(withWords),
     results: r.resultsPath ?? null,
     ...(r.resultsError ? { results_error: render(r.resultsError) } : {}),
-    problems: [...r.outcomes.all()].filter((o) => !DONE_STATUSES.includes(o.status)).map(withWords),
+    // Streamed: the outcomes of a big month are on disk, and only those not done are printed.
+    problems: notDone(r),
   };
+}
+
+async function* notDone(r: ApplyResult): AsyncGenerator<Record<string, unknown>> {
+  for (const o of r.outcomes.all()) if (!DONE_STATUSES.includes(o.status)) yield withWords(o);
 }
 
 function printSummary(r: ApplyResult): void {
