@@ -6,18 +6,16 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, InputError } from '../errors.js';
-import { CellError, WallTime, type Cell, type InputRow, type SheetInfo } from '../types.js';
+import type { InputRow, SheetInfo } from '../types.js';
+import { unpackRows, type PackedRows } from './xlsx-batch.js';
 import type { ReadContext, SourceInput } from './types.js';
 import type { MessageRef } from '../messages/said.js';
 
 /** What the worker posts, in the order the direct read would have produced it. */
 export type WorkerMessage =
   | { type: 'sheet'; id: number; sheet: SheetInfo }
-  /**
-   * Row i is Excel row `numbers[i]`, its values `values[ends[i-1] … ends[i])`: flat arrays, as they cross threads far
-   * cheaper than an array per row. A WallTime or CellError arrives as a plain object (see decodeCell).
-   */
-  | { type: 'rows'; sheet: number; numbers: number[]; ends: number[]; values: Cell[] }
+  /** Packed (xlsx-batch.ts): flat typed arrays cross threads far cheaper than an array of values per row. */
+  | { type: 'rows'; sheet: number; rows: PackedRows }
   | { type: 'notice'; message: MessageRef }
   | { type: 'error'; error: { name: string; message: string; said?: MessageRef; stack?: string; code?: string } }
   | { type: 'end' };
@@ -90,11 +88,9 @@ export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fa
       else {
         worker.postMessage('ack'); // taken: the worker may parse the next batch while these rows are normalised
         const sheet = sheets.get(m.sheet)!;
-        for (let i = 0, from = 0; i < m.numbers.length; from = m.ends[i++]!) {
-          const values = m.values.slice(from, m.ends[i]);
-          for (let j = 0; j < values.length; j++) values[j] = decodeCell(values[j]!);
-          yield { sheet, row: m.numbers[i]!, values };
-        }
+        const { numbers } = m.rows;
+        const cells = unpackRows(m.rows);
+        for (let i = 0; i < cells.length; i++) yield { sheet, row: numbers[i]!, values: cells[i]! };
       }
     }
   } finally {
@@ -104,12 +100,6 @@ export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fa
     worker.on('error', () => {});
     void worker.terminate();
   }
-}
-
-/** Structured clone keeps an object's own fields but not its class: turn `{ text }` / `{ error }` back into cells. */
-function decodeCell(v: Cell): Cell {
-  if (v === null || typeof v !== 'object') return v;
-  return 'text' in v ? new WallTime(v.text) : new CellError((v as { error: string }).error);
 }
 
 /** The worker's error as the direct read would have thrown it: InputError and ConfigError keep their class. */
