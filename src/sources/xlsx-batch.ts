@@ -94,26 +94,39 @@ export class RowPacker {
 /** The buffers of a batch, for postMessage's transfer list. */
 export const transfer = (p: PackedRows): ArrayBuffer[] => [p.numbers.buffer, p.ends.buffer, p.types.buffer, p.values.buffer] as ArrayBuffer[];
 
-/** The cells of each row of a batch, in order (row i is Excel row `p.numbers[i]`). */
-export function unpackRows(p: PackedRows): Cell[][] {
+/**
+ * Reads a batch row by row: each row's cells are made only when it is taken, so a batch waiting to be normalised is
+ * its typed arrays and texts, not a thousand arrays (they would survive collections and grow this thread's heap).
+ */
+export class PackedReader {
   // One WallTime or CellError per distinct text of the batch, as for strings: the cells that repeat it share it.
-  const walls: WallTime[] = [];
-  const errors: CellError[] = [];
-  const { numbers, ends, types, values, texts } = p;
-  const rows: Cell[][] = [];
-  for (let i = 0, from = 0; i < numbers.length; from = ends[i++]!) {
+  private readonly walls: WallTime[] = [];
+  private readonly errors: CellError[] = [];
+
+  constructor(private readonly p: PackedRows) {}
+
+  get length(): number {
+    return this.p.numbers.length;
+  }
+
+  /** The Excel row number of row i. */
+  number(i: number): number {
+    return this.p.numbers[i]!;
+  }
+
+  cells(i: number): Cell[] {
+    const { ends, types, values, texts } = this.p;
     const cells: Cell[] = [];
-    for (let k = from; k < ends[i]!; k++) {
+    for (let k = i > 0 ? ends[i - 1]! : 0; k < ends[i]!; k++) {
       const type = types[k]!;
       const v = values[k]!;
       if (type === NUMBER) cells.push(v);
       else if (type === TEXT) cells.push(texts[v]!);
       else if (type === NULL) cells.push(null);
-      else if (type === WALL) cells.push((walls[v] ??= new WallTime(texts[v]!)));
-      else if (type === ERROR) cells.push((errors[v] ??= new CellError(texts[v]!)));
+      else if (type === WALL) cells.push((this.walls[v] ??= new WallTime(texts[v]!)));
+      else if (type === ERROR) cells.push((this.errors[v] ??= new CellError(texts[v]!)));
       else cells.push(type === TRUE);
     }
-    rows.push(cells);
+    return cells;
   }
-  return rows;
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, InputError } from '../errors.js';
 import type { InputRow, SheetInfo } from '../types.js';
-import { unpackRows, type PackedRows } from './xlsx-batch.js';
+import { PackedReader, type PackedRows } from './xlsx-batch.js';
 import type { ReadContext, SourceInput } from './types.js';
 import type { MessageRef } from '../messages/said.js';
 
@@ -88,9 +88,8 @@ export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fa
       else {
         worker.postMessage('ack'); // taken: the worker may parse the next batch while these rows are normalised
         const sheet = sheets.get(m.sheet)!;
-        const { numbers } = m.rows;
-        const cells = unpackRows(m.rows);
-        for (let i = 0; i < cells.length; i++) yield { sheet, row: numbers[i]!, values: cells[i]! };
+        const rows = new PackedReader(m.rows);
+        for (let i = 0; i < rows.length; i++) yield { sheet, row: rows.number(i), values: rows.cells(i) };
       }
     }
   } finally {
