@@ -6,7 +6,7 @@ import type { Cell } from '../types.js';
 import { cellValue, type CellContext, type RawCell, NO_RESULT } from './xlsx-cells.js';
 import { MAX_COLUMNS, MAX_ROWS } from './limits.js';
 import { appendCapped } from './xlsx-text.js';
-import { XmlError } from './xml.js';
+import { XmlError } from './xlsx-errors.js';
 import { scanXml } from './xml-scan.js';
 
 

@@ -10,11 +10,10 @@ import { checkReadable } from './files.js';
 import type { ReadContext, SourceAdapter, SourceInput } from './types.js';
 import { MAX_MESSAGE, oneLine, shortList } from './oneline.js';
 import { NO_RESULT, paddedText } from './xlsx-cells.js';
-import { OtherFormatError, openWorkbook, type SheetEntry } from './xlsx-reader.js';
+import type { SheetEntry } from './xlsx-reader.js';
 import type { SheetRow } from './xlsx-sheet.js';
 import type { NumFmt } from './xlsx-styles.js';
-import { XmlError } from './xml.js';
-import { DamagedError, TooLargeError } from './zip.js';
+import { DamagedError, OtherFormatError, TooLargeError, XmlError } from './xlsx-errors.js';
 import { readXlsxThreaded, threadedAvailable } from './xlsx-thread.js';
 
 const expectedSheets = () => Object.values(SHEET_NAMES).flat().join(', ');
@@ -43,6 +42,8 @@ export async function* readWorkbookRows(input: SourceInput, ctx: ReadContext): A
   const file = input.path;
   await checkReadable(file);
   await checkZipSignature(file);
+  // Loaded here, not with this module: on the main thread of a threaded read, zip and XML code is never needed.
+  const { openWorkbook } = await import('./xlsx-reader.js');
   const workbook = await openWorkbook(file).catch((e: unknown) => {
     throw workbookError(file, e);
   });

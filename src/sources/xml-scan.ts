@@ -4,7 +4,8 @@
 // checks a sheet needs to be refused as saxes refused it are here: tags closed in order, one root, no text outside it,
 // entities (left to us, decoded at the few places read) defined, line ends normalised, and every held piece bounded.
 import { QuoteType, Tokenizer } from 'htmlparser2';
-import { XmlError, decodedText, localName } from './xml.js';
+import { XmlError } from './xlsx-errors.js';
+import { decodedText, localName } from './xml.js';
 
 export interface ScanHandlers {
   /** A start tag, by local name; its attributes follow (raw names), then `opened`. */

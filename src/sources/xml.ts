@@ -5,18 +5,7 @@
 import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-
-/** The part is not well-formed XML. `line` and `column` are 1-based, where the parser stopped. */
-export class XmlError extends Error {
-  override name = 'XmlError';
-  constructor(
-    readonly reason: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(`line ${line}, column ${column}: ${reason}`);
-  }
-}
+import { XmlError } from './xlsx-errors.js';
 
 export type Tag = SaxesTagPlain;
 
