@@ -24,7 +24,9 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
   let row: SheetRow | null = null;
   let rowNo = 0;
   let col = 0;
-  let c: (RawCell & { col: number; ref: string }) | null = null;
+  /** The cell being read: one object, refilled for each <c> (its value is taken when the cell closes). */
+  const cell: RawCell & { col: number; ref: string } = { col: 0, ref: '', t: undefined, s: 0, f: false, v: null, is: null };
+  let c: typeof cell | null = null;
   /** Where text goes: the <v> of a cell, a <t> of its inline string, or nowhere (formulas, phonetic runs …). */
   let into: 'v' | 't' | null = null;
   let phonetic = 0;
@@ -59,7 +61,14 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
           if (col > MAX_COLUMNS) outside(`cell ${r ?? columnName(col)}`);
           // The same reference over and over would grow one row without end.
           if (row.cells.length >= MAX_COLUMNS) outside(`cell ${row.cells.length + 1} of row ${rowNo}`);
-          c = { col, ref: r ?? `${columnName(col)}${rowNo}`, t, s: s ? Number(s) : 0, f: false, v: null, is: null };
+          c = cell;
+          c.col = col;
+          c.ref = r ?? `${columnName(col)}${rowNo}`;
+          c.t = t;
+          c.s = s ? Number(s) : 0;
+          c.f = false;
+          c.v = null;
+          c.is = null;
           return;
         case 'v':
           if (!c) return;
