@@ -1,6 +1,8 @@
 // Runs one measured job in this process and prints {ms, maxRssMb} as JSON on the last line of stderr.
-// Usage: node bench/measure.mjs bare <file.xlsx> | node bench/measure.mjs cli <args…>
+// Usage: node bench/measure.mjs bare <file.xlsx> | node bench/measure.mjs inflate <file.xlsx> | node bench/measure.mjs cli <args…>
+import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 
 const [mode, ...args] = process.argv.slice(2);
 const started = performance.now();
@@ -16,6 +18,17 @@ if (mode === 'bare') {
     }
   }
   process.stdout.write(`cells read: ${cells}\n`);
+} else if (mode === 'inflate') {
+  // The floor under any reader: only inflating the worksheet parts (in the reader's chunk size), nothing parsed.
+  const zip = await yauzl.openPromise(args[0], { lazyEntries: true, autoClose: false });
+  let bytes = 0;
+  for await (const entry of zip.eachEntry()) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.fileName)) continue;
+    const raw = await zip.openReadStreamPromise(entry, { decodeFileData: false });
+    for await (const chunk of raw.pipe(createInflateRaw({ chunkSize: 1 << 16 }))) bytes += chunk.length;
+  }
+  zip.close();
+  process.stdout.write(`bytes inflated: ${bytes}\n`);
 } else {
   const { main } = await import('../dist/cli/main.js');
   await main(args);
