@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { ConfigError, InputError } from '../errors.js';
 import type { InputRow, SheetInfo } from '../types.js';
 import { PackedReader, type PackedRows } from './xlsx-batch.js';
+import { batchesOfOne, eachRow, type RowBatches } from './batches.js';
 import type { ReadContext, SourceInput } from './types.js';
 import type { MessageRef } from '../messages/said.js';
 
@@ -40,14 +41,14 @@ const workerFile = new URL('./xlsx-worker.js', import.meta.url);
 export const threadedAvailable = (): boolean =>
   availableParallelism() > 1 && workerFile.protocol === 'file:' && existsSync(fileURLToPath(workerFile));
 
-type Read = (input: SourceInput, ctx: ReadContext) => AsyncIterable<InputRow>;
+type Read = (input: SourceInput, ctx: ReadContext) => RowBatches;
 
 /**
  * Streams the rows of `input` read on a worker thread. If the thread cannot run at all (workers refused by the
  * permission model, a flag of the parent process a worker does not accept…), `fallback` reads on this thread instead:
  * nothing has been handed out yet, so nobody can tell.
  */
-export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fallback?: Read): AsyncIterable<InputRow> {
+export async function* readXlsxThreadedBatches(input: SourceInput, ctx: ReadContext, fallback?: Read): RowBatches {
   const data: WorkerInput = { input };
   let worker: Worker;
   try {
@@ -87,9 +88,7 @@ export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fa
       else if (m.type === 'sheet') sheets.set(m.id, m.sheet);
       else {
         worker.postMessage('ack'); // taken: the worker may parse the next batch while these rows are normalised
-        const sheet = sheets.get(m.sheet)!;
-        const rows = new PackedReader(m.rows);
-        for (let i = 0; i < rows.length; i++) yield { sheet, row: rows.number(i), values: rows.cells(i) };
+        yield rowsOf(new PackedReader(m.rows), sheets.get(m.sheet)!);
       }
     }
   } finally {
@@ -99,6 +98,15 @@ export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fa
     worker.on('error', () => {});
     void worker.terminate();
   }
+}
+
+/** The same rows one by one (with a fallback that reads rows one by one too). */
+export const readXlsxThreaded = (input: SourceInput, ctx: ReadContext, fallback?: (input: SourceInput, ctx: ReadContext) => AsyncIterable<InputRow>): AsyncIterable<InputRow> =>
+  eachRow(readXlsxThreadedBatches(input, ctx, fallback && ((i, c) => batchesOfOne(fallback(i, c)))));
+
+/** A posted batch's rows, each made as it is taken. */
+function* rowsOf(rows: PackedReader, sheet: SheetInfo): Iterable<InputRow> {
+  for (let i = 0; i < rows.length; i++) yield { sheet, row: rows.number(i), values: rows.cells(i) };
 }
 
 /** The worker's error as the direct read would have thrown it: InputError and ConfigError keep their class. */

@@ -3,7 +3,7 @@
 // before running too far ahead, and stays alive until the main thread terminates it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SheetInfo } from '../types.js';
-import { readWorkbookRows } from './xlsx.js';
+import { readWorkbookBatches } from './xlsx.js';
 import { RowPacker, transfer } from './xlsx-batch.js';
 import { BATCH_ROWS, MAX_IN_FLIGHT, type WorkerInput, type WorkerMessage } from './xlsx-thread.js';
 import type { MessageRef } from '../messages/said.js';
@@ -34,17 +34,19 @@ async function flush(): Promise<void> {
 // Notices are queued behind the rows read before them, so both sides see the same order.
 const notices: MessageRef[] = [];
 try {
-  for await (const row of readWorkbookRows(input, { onNotice: (message) => notices.push(message) })) {
-    let id = sheetIds.get(row.sheet);
-    if (id === undefined || id !== batchSheet || notices.length) await flush();
-    for (const message of notices.splice(0)) post({ type: 'notice', message });
-    if (id === undefined) {
-      sheetIds.set(row.sheet, (id = sheetIds.size));
-      post({ type: 'sheet', id, sheet: row.sheet });
+  for await (const rows of readWorkbookBatches(input, { onNotice: (message) => notices.push(message) })) {
+    for (const row of rows) {
+      let id = sheetIds.get(row.sheet);
+      if (id === undefined || id !== batchSheet || notices.length) await flush();
+      for (const message of notices.splice(0)) post({ type: 'notice', message });
+      if (id === undefined) {
+        sheetIds.set(row.sheet, (id = sheetIds.size));
+        post({ type: 'sheet', id, sheet: row.sheet });
+      }
+      batchSheet = id;
+      batch.add(row.row, row.values);
+      if (batch.rows >= BATCH_ROWS) await flush();
     }
-    batchSheet = id;
-    batch.add(row.row, row.values);
-    if (batch.rows >= BATCH_ROWS) await flush();
   }
   await flush();
   for (const message of notices) post({ type: 'notice', message });

@@ -14,14 +14,16 @@ import type { SheetEntry } from './xlsx-reader.js';
 import type { SheetRow } from './xlsx-sheet.js';
 import type { NumFmt } from './xlsx-styles.js';
 import { DamagedError, OtherFormatError, TooLargeError, XmlError } from './xlsx-errors.js';
-import { readXlsxThreaded, threadedAvailable } from './xlsx-thread.js';
+import { readXlsxThreadedBatches, threadedAvailable } from './xlsx-thread.js';
+import { eachRow, type RowBatches } from './batches.js';
 
 const expectedSheets = () => Object.values(SHEET_NAMES).flat().join(', ');
 
 export const xlsxAdapter: SourceAdapter = {
   name: 'xlsx',
   match: (path) => /\.xlsx$/i.test(path),
-  read: readXlsx,
+  read: (input, ctx) => eachRow(readXlsx(input, ctx)),
+  readBatches: readXlsx,
 };
 
 /**
@@ -31,14 +33,17 @@ export const xlsxAdapter: SourceAdapter = {
  */
 const THREADED_MIN_BYTES = 1 << 20;
 
-async function* readXlsx(input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow> {
+async function* readXlsx(input: SourceInput, ctx: ReadContext): RowBatches {
   const size = await stat(input.path).then((s) => s.size, () => 0);
-  if (size >= THREADED_MIN_BYTES && threadedAvailable()) yield* readXlsxThreaded(input, ctx, readWorkbookRows);
-  else yield* readWorkbookRows(input, ctx);
+  if (size >= THREADED_MIN_BYTES && threadedAvailable()) yield* readXlsxThreadedBatches(input, ctx, readWorkbookBatches);
+  else yield* readWorkbookBatches(input, ctx);
 }
 
 /** Every row of the workbook's known sheets, on this thread (the worker of xlsx-thread.ts runs this too). */
-export async function* readWorkbookRows(input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow> {
+export const readWorkbookRows = (input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow> => eachRow(readWorkbookBatches(input, ctx));
+
+/** The same, in batches: the rows each chunk of a sheet's XML completed. */
+export async function* readWorkbookBatches(input: SourceInput, ctx: ReadContext): RowBatches {
   const file = input.path;
   await checkReadable(file);
   await checkZipSignature(file);
@@ -93,13 +98,14 @@ async function* readSheet(
   kind: Kind,
   input: SourceInput,
   ctx: ReadContext,
-): AsyncIterable<InputRow> {
+): RowBatches {
   let sheet: SheetInfo | undefined;
   /** Columns (0-based) of id fields: a number there reads as the text its format shows (`00012345`). */
   let idColumns: boolean[] = [];
   let noResult = 0;
   let firstNoResult = '';
   for await (const rows of batches) {
+    const out: InputRow[] = [];
     for (const row of rows) {
       if (!sheet) {
         // Row 1 is the header by contract; a sheet whose first stored row is lower has no header at all.
@@ -118,8 +124,9 @@ async function* readSheet(
         } else if (typeof v === 'number' && idColumns[col - 1]) values[col - 1] = paddedText(v, numFmt(style)) ?? v;
         else values[col - 1] = v;
       }
-      if (!isEmptyRow(values)) yield { sheet, row: row.number, values };
+      if (!isEmptyRow(values)) out.push({ sheet, row: row.number, values });
     }
+    if (out.length) yield out;
   }
   if (!sheet) ctx.onNotice(ref('input.sheetEmpty', { file, sheet: name }));
   if (noResult) ctx.onNotice(ref('input.formulaNoResult', { file, sheet: name, count: noResult, cell: firstNoResult }));
