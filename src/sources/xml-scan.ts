@@ -20,6 +20,7 @@ export interface ScanHandlers {
 
 const MAX_VALUE_CHARS = 1 << 24;
 const MAX_HELD_CHARS = 1 << 24;
+const PIECE = 1 << 14;
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const ENTITY = /&(?:(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_:][\w.:-]*);)?/g;
 
@@ -27,8 +28,12 @@ const ENTITY = /&(?:(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_:][\w.:-]*);)?/g;
 export async function* scanXml(bytes: AsyncIterable<Buffer>, handlers: ScanHandlers, stop: () => boolean): AsyncGenerator<void> {
   const scan = new Scan(handlers);
   for await (const text of decodedText(bytes, stop)) {
-    scan.write(text);
-    yield;
+    // In pieces of at most 16 K characters, each followed by a yield: the rows a piece completed are handed on (and
+    // can be collected) before the next is parsed, rather than a whole inflated chunk's worth held at once.
+    for (let at = 0; at < text.length; at += PIECE) {
+      scan.write(at === 0 && text.length <= PIECE ? text : text.slice(at, at + PIECE));
+      yield;
+    }
   }
   if (!stop()) scan.end();
   yield;
