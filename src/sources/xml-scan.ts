@@ -24,7 +24,7 @@ const PIECE = 1 << 14;
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const ENTITY = /&(?:(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_:][\w.:-]*);)?/g;
 
-/** Parses `bytes` with `handlers`, yielding after each chunk (as parseXml does); throws XmlError where it broke. */
+/** Parses `bytes` with `handlers`, yielding after each piece of text (as parseXml does after each chunk); throws XmlError where it broke. */
 export async function* scanXml(bytes: AsyncIterable<Buffer>, handlers: ScanHandlers, stop: () => boolean): AsyncGenerator<void> {
   const scan = new Scan(handlers);
   for await (const text of decodedText(bytes, stop)) {
@@ -58,8 +58,11 @@ class Scan {
   private inSubset = false;
   private attrName = '';
   private attrValue = '';
-  /** The last captured piece of text ended with a CR: a LF opening the next piece belongs to it. */
-  private crPending = false;
+  /** Where the last captured piece of text ended, if with a CR: a LF opening the piece that follows belongs to it. */
+  private crEnd = -1;
+  /** An entity cut where the input was cut (`&am` | `p;`): held until the rest of the text, where it ends. */
+  private tail = '';
+  private tailEnd = -1;
 
   constructor(private readonly h: ScanHandlers) {
     const cbs = {
@@ -91,8 +94,9 @@ class Scan {
       ontextentity: () => {},
       oncdata: (start: number, end: number, offset: number) => {
         this.at = start;
+        this.cutEntity();
         if (this.stack.length === 0) this.fail('text data outside of root node');
-        if (this.h.wantsText()) this.h.text(this.lineEnds(this.slice(start, end - offset)));
+        if (this.h.wantsText()) this.h.text(this.lineEnds(this.slice(start, end - offset), start, end - offset));
       },
       oncomment: () => {},
       ondeclaration: (start: number, end: number) => this.declaration(start, end),
@@ -114,6 +118,7 @@ class Scan {
   end(): void {
     this.guard(() => this.tokenizer.end());
     this.at = this.chunksAt + this.held;
+    this.cutEntity();
     const open = this.stack[this.stack.length - 1];
     if (open !== undefined) this.fail(`unclosed tag: ${open}`);
     if (!this.rootSeen) this.fail('document must contain a root element');
@@ -131,6 +136,7 @@ class Scan {
 
   private openTag(start: number, end: number): void {
     this.at = start;
+    this.cutEntity();
     if (this.rootSeen && this.stack.length === 0) this.fail('documents may contain only one root');
     const name = this.slice(start, end);
     this.rootSeen = true;
@@ -139,6 +145,7 @@ class Scan {
   }
 
   private closeTag(name: string): void {
+    this.cutEntity();
     const open = this.stack.pop();
     if (open !== name) this.fail(open === undefined ? 'unexpected close tag' : `unmatched closing tag: ${name}`);
     this.h.close(localName(name));
@@ -159,18 +166,35 @@ class Scan {
     this.at = start;
     const wanted = this.stack.length > 0 && this.h.wantsText();
     let text = this.slice(start, end);
+    if (this.tail) {
+      if (this.tailEnd !== start) this.cutEntity();
+      text = this.tail + text;
+      this.tail = '';
+    }
     if (this.stack.length === 0) {
       // Only white space around the root; a DOCTYPE's internal subset ends with `]>`, read as text here.
       if (this.inSubset && /^\s*\]\s*>\s*$/.test(text)) this.inSubset = false;
       else if (/\S/.test(text)) this.fail('text data outside of root node');
       return;
     }
+    const amp = text.lastIndexOf('&');
+    if (amp >= 0 && text.indexOf(';', amp) < 0 && end === this.chunksAt + this.held) {
+      // Text is handed over in pieces where a piece of input ends: the rest of this entity is in the next one.
+      this.tail = text.slice(amp);
+      this.tailEnd = end;
+      text = text.slice(0, amp);
+    }
     if (!wanted) {
       if (text.includes('&')) this.entities(text); // not read, but an undefined entity is still an error
       return;
     }
-    text = this.lineEnds(text);
+    text = this.lineEnds(text, start, end);
     this.h.text(text.includes('&') ? this.entities(text) : text);
+  }
+
+  /** Anything but more text after a cut entity: it was never finished. */
+  private cutEntity(): void {
+    if (this.tail) this.fail('disallowed character in entity name', this.tailEnd);
   }
 
   /** A DOCTYPE is allowed (before the root); entities it declares are not defined for us, as for saxes. */
@@ -194,10 +218,11 @@ class Scan {
   }
 
   /** XML end-of-line handling: CR LF and a lone CR read as LF (a CR written as &#13; is kept: decoded after this). */
-  private lineEnds(text: string): string {
+  private lineEnds(text: string, start: number, end: number): string {
     let t = text;
-    if (this.crPending && t.charCodeAt(0) === 10) t = t.slice(1);
-    this.crPending = t.charCodeAt(t.length - 1) === 13;
+    // Text comes in pieces where the input was cut: a CR LF may straddle two of them.
+    if (this.crEnd === start && t.charCodeAt(0) === 10) t = t.slice(1);
+    this.crEnd = text.charCodeAt(text.length - 1) === 13 ? end : -1;
     return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
   }
 
