@@ -30,8 +30,8 @@ export const xlsxAdapter: SourceAdapter = {
  * A very big workbook is parsed on a second thread (xlsx-thread.ts) while this one normalises its rows. The thread
  * costs a second V8 heap, ≈ 35 MB whatever the file, and buys at most the XML's share of the time, on an idle second
  * core only. At 100,000 rows (a 3.7 MB workbook) the direct read peaks at ≈ 0.9× the memory of a bare exceljs read and
- * the threaded one at ≈ 1.17×, for 1.24× against 0.96× its wall time on a quiet machine and the same time on a busy
- * one (bench:parse, BENCHMARKS.md). Past ≈ 200,000 rows the fixed heap is a small share of the peak and the
+ * the threaded one at ≈ 1.2×, for 1.1–1.35× against 0.9–1.0× its wall time on a quiet machine and the same time on
+ * a busy one (bench:parse, BENCHMARKS.md). Past ≈ 200,000 rows the fixed heap is a small share of the peak and the
  * seconds saved grow with the file: from there on, the thread. Never on a single core, where the two would only
  * take turns. The rows, notices and errors are the same either way.
  */
