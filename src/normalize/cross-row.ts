@@ -91,9 +91,16 @@ export class CrossRowChecks {
       const [s, e] = this.oddTimes.get(other) ?? [textOf(list.starts[lo - 1]!), textOf(list.ends[lo - 1]!)];
       return problemOnRef(record.ref, 'validate.overlap', { ...this.refs.decode(other), start: s, end: e });
     }
-    list.starts.splice(lo, 0, start);
-    list.ends.splice(lo, 0, end);
-    list.refs.splice(lo, 0, ref);
+    if (lo === list.starts.length) {
+      // The usual case, a person's leaves in date order: appended, without splice's generic path.
+      list.starts.push(start);
+      list.ends.push(end);
+      list.refs.push(ref);
+    } else {
+      list.starts.splice(lo, 0, start);
+      list.ends.splice(lo, 0, end);
+      list.refs.splice(lo, 0, ref);
+    }
     if (!isCanonicalDateTime(startText) || !isCanonicalDateTime(endText)) this.oddTimes.set(ref, [startText, endText]);
     return undefined;
   }

@@ -36,11 +36,23 @@ export class RowRefs {
   }
 }
 
-const HEX32 = /^[0-9a-f]{32}$/;
+/** Lower-case hex digit → its value; -1 for any other character. */
+const NIBBLE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) NIBBLE['0123456789abcdef'.charCodeAt(i)] = i;
+const bytes: number[] = new Array<number>(16).fill(0);
 
 /**
- * A content hash (32 hex digits) as a Map key of 16 one-byte characters. The hash is a slice of sha256's 64-digit
- * text, and a slice keeps that whole text alive: this key is a flat string of a third of the size. Anything else is
- * kept as it is (it cannot be mistaken for a packed key: those are 16 characters long, it is not).
+ * A content hash (32 lower-case hex digits) as a Map key of 16 one-byte characters: a flat string of a third of the
+ * hex text's size (this key is kept for every accepted row). Anything else is kept as it is (it cannot be mistaken
+ * for a packed key: those are 16 characters long, it is not). Decoded by table, not through a Buffer: once per row.
  */
-export const hashKey = (hash: string): string => (HEX32.test(hash) ? Buffer.from(hash, 'hex').toString('latin1') : hash);
+export function hashKey(hash: string): string {
+  if (hash.length !== 32) return hash;
+  for (let i = 0; i < 16; i++) {
+    const hi = NIBBLE[hash.charCodeAt(2 * i)] ?? -1;
+    const lo = NIBBLE[hash.charCodeAt(2 * i + 1)] ?? -1;
+    if (hi < 0 || lo < 0) return hash;
+    bytes[i] = hi * 16 + lo;
+  }
+  return String.fromCharCode(...bytes);
+}

@@ -93,8 +93,23 @@ export const formatMinute = (p: WallParts): string => `${p4(p.y)}-${p2(p.mo)}-${
 /** `yyyyMMdd` */
 export const formatDate = (p: Pick<WallParts, 'y' | 'mo' | 'd'>): string => `${p4(p.y)}${p2(p.mo)}${p2(p.d)}`;
 
+// A month of rows holds a few hundred distinct times (each working day's starts and ends), read several times per row
+// (the span, the overlap check): each text is read once. Bounded, for a file of all-distinct times.
+const CACHE_MAX = 4096;
+const secondsOf = new Map<string, number>();
+const dayOfText = new Map<string, string>();
+
 /** Seconds since 1970 of a normalized `yyyy-MM-dd HH:mm[:ss]` text, read as if it were UTC (a calendar count, not an instant). */
 export function wallSeconds(normalized: string): number {
+  let seconds = secondsOf.get(normalized);
+  if (seconds === undefined) {
+    if (secondsOf.size >= CACHE_MAX) secondsOf.clear();
+    secondsOf.set(normalized, (seconds = readWallSeconds(normalized)));
+  }
+  return seconds;
+}
+
+function readWallSeconds(normalized: string): number {
   // Fixed positions: the text was produced by formatDateTime/formatMinute, so no regex (nor slice) on this hot path.
   const len = normalized.length;
   if (len === 19 || len === 16) {
@@ -115,4 +130,11 @@ function slowWallSeconds(normalized: string): number {
 }
 
 /** The `yyyyMMdd` day of a normalized `yyyy-MM-dd HH:mm[:ss]` text. */
-export const dayOf = (normalized: string): string => normalized.slice(0, 10).replaceAll('-', '');
+export function dayOf(normalized: string): string {
+  let day = dayOfText.get(normalized);
+  if (day === undefined) {
+    if (dayOfText.size >= CACHE_MAX) dayOfText.clear();
+    dayOfText.set(normalized, (day = normalized.slice(0, 10).replaceAll('-', '')));
+  }
+  return day;
+}

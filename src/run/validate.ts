@@ -52,26 +52,29 @@ export async function validateInputs(paths: string[], opts: ValidateOptions = {}
   const cross = new CrossRowChecks();
   let seen = 0;
   const refuseOpenId = remedyIdTypeCheck(inputs, opts.employeeType);
-  for await (const row of inputs.rows(ctx)) {
-    if (row.sheet.kind === 'remedies') refuseOpenId();
-    const { record, problems, warnings } = normalizeRow(row, inputs.defaults);
-    if (warnings?.length) result.warnings.push(...warnings);
-    // Cross-row checks only see rows that are valid on their own: a broken row cannot be a duplicate of anything.
-    const all = record && problems.length === 0 ? cross.add(record) : problems;
-    if (all.length > 0 || !record) {
-      result.invalid++;
-      if (opts.onInvalid) {
-        opts.onInvalid(row, all);
+  // In batches (sources/batches.ts): one await per chunk of input, not per row.
+  for await (const batch of inputs.batches(ctx)) {
+    for (const row of batch) {
+      if (row.sheet.kind === 'remedies') refuseOpenId();
+      const { record, problems, warnings } = normalizeRow(row, inputs.defaults);
+      if (warnings?.length) result.warnings.push(...warnings);
+      // Cross-row checks only see rows that are valid on their own: a broken row cannot be a duplicate of anything.
+      const all = record && problems.length === 0 ? cross.add(record) : problems;
+      if (all.length > 0 || !record) {
+        result.invalid++;
+        if (opts.onInvalid) {
+          opts.onInvalid(row, all);
+        } else {
+          result.problems.push(...all);
+          result.invalidRows.push(row);
+        }
       } else {
-        result.problems.push(...all);
-        result.invalidRows.push(row);
+        result.valid++;
+        if (opts.keepRecords) result.records.push(record);
+        opts.onValid?.(record);
       }
-    } else {
-      result.valid++;
-      if (opts.keepRecords) result.records.push(record);
-      opts.onValid?.(record);
+      if (++seen % 1000 === 0) opts.onRows?.(seen);
     }
-    if (++seen % 1000 === 0) opts.onRows?.(seen);
   }
   if (seen === 0) ctx.onNotice(ref('input.noRows'));
   return result;

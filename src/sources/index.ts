@@ -1,7 +1,8 @@
 // The adapter registry and the one entry point of the read stage: command-line paths → defaults + a row stream.
 import { extname } from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
-import type { InputRow, Kind } from '../types.js';
+import type { Kind } from '../types.js';
+import { batchesOfOne, eachRow, type RowBatches } from './batches.js';
 import { csvAdapter } from './csv.js';
 import { checkReadable } from './files.js';
 import { loadManifest, type Manifest } from './manifest.js';
@@ -61,19 +62,21 @@ async function resolve(paths: string[], opts: { kind?: Kind }): Promise<Resolved
   return {
     defaults: mergeDefaults(manifests),
     files,
-    rows: (ctx) => streamAll(units, ctx),
+    rows: (ctx) => eachRow(streamAll(units, ctx)),
+    batches: (ctx) => streamAll(units, ctx),
   };
 }
 
-async function* streamAll(units: Unit[], ctx: ReadContext): AsyncIterable<InputRow> {
+async function* streamAll(units: Unit[], ctx: ReadContext): RowBatches {
+  const read = (adapter: SourceAdapter, input: SourceInput) => adapter.readBatches?.(input, ctx) ?? batchesOfOne(adapter.read(input, ctx));
   try {
     for (const u of units) {
       if (!('manifest' in u)) {
-        yield* u.adapter.read(u.input, ctx);
+        yield* read(u.adapter, u.input);
         continue;
       }
-      for (const s of u.sources) yield* s.adapter.read(s.input, ctx);
-      yield* inlineRows(u.manifest, ctx);
+      for (const s of u.sources) yield* read(s.adapter, s.input);
+      yield* batchesOfOne(inlineRows(u.manifest, ctx));
     }
   } catch (e) {
     throw clipped(e);

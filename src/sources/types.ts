@@ -1,6 +1,7 @@
 // The one interface every input format implements (xlsx, csv, yaml), and what a manifest adds on top.
 import type { EmployeeType, InputRow, Kind } from '../types.js';
 import type { MessageRef } from '../messages/said.js';
+import type { RowBatches } from './batches.js';
 
 /** One file to read, as named on the command line or in a manifest's `sources:`. */
 export interface SourceInput {
@@ -24,6 +25,8 @@ export interface SourceAdapter {
   match(path: string): boolean;
   /** Streams the non-empty rows. Throws InputError when the file cannot be read at all or a required column is missing. */
   read(input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow>;
+  /** The same rows in batches (see batches.ts), where the format reads them so. */
+  readBatches?(input: SourceInput, ctx: ReadContext): RowBatches;
 }
 
 /** A leave/out type in the manifest catalog, referenced by a row's `type` column (by key or by any of its names). */
@@ -47,6 +50,8 @@ export interface ResolvedInputs {
   defaults: Defaults;
   /** Re-iterable: each call streams every row again (the results workbook re-reads the inputs). */
   rows(ctx: ReadContext): AsyncIterable<InputRow>;
+  /** The same rows in batches: what validate reads (see batches.ts). */
+  batches(ctx: ReadContext): RowBatches;
   /** The files involved (inputs and manifest sources), for hashing into the run record and naming default outputs. */
   files: string[];
 }

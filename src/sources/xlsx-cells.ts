@@ -43,7 +43,7 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell | typeof NO_RESULT
       if (c.v === null || c.v.trim() === '') return empty;
       const n = Number(c.v);
       if (Number.isNaN(n)) return c.v;
-      return isDateStyle(ctx.numFmt(c.s)) ? serialToWallTime(n, ctx.date1904) : n;
+      return isDateStyle(ctx.numFmt(c.s)) ? wallTimeOf(n, ctx.date1904) : n;
     }
   }
 }
@@ -63,6 +63,19 @@ function isDateStyle(fmt: string | undefined): boolean {
     dateStyles.set(fmt, (isDate = isDateFormat(fmt)));
   }
   return isDate;
+}
+
+// A sheet's dates and times repeat (the same working hours on every row): each serial is turned into text once.
+// The cells that share it share one WallTime, which is never written to.
+const wallTimes = [new Map<number, Cell>(), new Map<number, Cell>()] as const;
+function wallTimeOf(serial: number, date1904: boolean): Cell {
+  const cache = wallTimes[date1904 ? 1 : 0];
+  let cell = cache.get(serial);
+  if (cell === undefined) {
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(serial, (cell = serialToWallTime(serial, date1904)));
+  }
+  return cell;
 }
 
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));

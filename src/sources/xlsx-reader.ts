@@ -7,8 +7,9 @@ import type { CellError } from '../types.js';
 import { sheetRows, type SheetRow } from './xlsx-sheet.js';
 import { readSharedStrings } from './xlsx-strings.js';
 import { noStyles, readStyles, type NumFmt } from './xlsx-styles.js';
-import { XmlError, attr, readXml, type XmlHandlers } from './xml.js';
-import { DamagedError, openZip, type Zip } from './zip.js';
+import { DamagedError, OtherFormatError, XmlError } from './xlsx-errors.js';
+import { attr, readXml, type XmlHandlers } from './xml.js';
+import { openZip, type Zip } from './zip.js';
 
 const MB = 2 ** 20;
 /** Bounds on inflated parts, checked against the zip directory before inflating (and held to it while inflating). */
@@ -92,11 +93,6 @@ async function readPackage(zip: Zip): Promise<Workbook> {
     },
     close: () => zip.close(),
   };
-}
-
-/** A zip that is another kind of document: said for what it is rather than as a damaged workbook. */
-export class OtherFormatError extends Error {
-  override name = 'OtherFormatError';
 }
 
 function otherFormat(zip: Zip, bookPart: string | undefined): string | undefined {

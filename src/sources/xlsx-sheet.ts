@@ -1,12 +1,13 @@
 // Streams the rows of one sheet's XML, row by row: nothing proportional to the sheet is held. Our own handlers on
-// saxes rather than exceljs's WorksheetReader, which drops a formula result of 0, '' or an error (#DIV/0! …), keeps
+// the scanner of xml-scan.ts rather than exceljs's WorksheetReader, which drops a formula result of 0, '' or an error (#DIV/0! …), keeps
 // only the last run of inline rich text, and builds Row/Cell objects we do not need. Rows completed by a chunk are
 // handed out only once that whole chunk parsed; a fault later in the part still throws (never a silent partial read).
 import type { Cell } from '../types.js';
 import { cellValue, type CellContext, type RawCell, NO_RESULT } from './xlsx-cells.js';
 import { MAX_COLUMNS, MAX_ROWS } from './limits.js';
 import { appendCapped } from './xlsx-text.js';
-import { XmlError, parseXml } from './xml.js';
+import { XmlError } from './xlsx-errors.js';
+import { scanXml } from './xml-scan.js';
 
 
 export interface SheetRow {
@@ -23,7 +24,9 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
   let row: SheetRow | null = null;
   let rowNo = 0;
   let col = 0;
-  let c: (RawCell & { col: number; ref: string }) | null = null;
+  /** The cell being read: one object, refilled for each <c> (its value is taken when the cell closes). */
+  const cell: RawCell & { col: number; ref: string } = { col: 0, ref: '', t: undefined, s: 0, f: false, v: null, is: null };
+  let c: typeof cell | null = null;
   /** Where text goes: the <v> of a cell, a <t> of its inline string, or nowhere (formulas, phonetic runs …). */
   let into: 'v' | 't' | null = null;
   let phonetic = 0;
@@ -33,17 +36,39 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
     throw new XmlError(`${what} is outside the sheet (at most ${MAX_ROWS} rows and ${MAX_COLUMNS} columns)`, 0, 0);
   };
 
+  /** The tag being opened and the attributes read so far (only `r`, `t` and `s` matter, only on row and c). */
+  let tag = '';
+  let r: string | undefined;
+  let t: string | undefined;
+  let s: string | undefined;
+
   const handlers = {
-    open(name: string, a: Record<string, string>) {
+    open(name: string) {
+      tag = name;
+      r = t = s = undefined;
+    },
+    attr(name: string, value: string) {
+      if (name === 'r') r = value;
+      else if (name === 't') t = value;
+      else if (name === 's') s = value;
+    },
+    opened() {
       if (done) return;
-      switch (name) {
+      switch (tag) {
         case 'c':
           if (!row) return;
-          col = (a.r && columnOf(a.r)) || col + 1;
-          if (col > MAX_COLUMNS) outside(`cell ${a.r ?? columnName(col)}`);
+          col = (r && columnOf(r)) || col + 1;
+          if (col > MAX_COLUMNS) outside(`cell ${r ?? columnName(col)}`);
           // The same reference over and over would grow one row without end.
           if (row.cells.length >= MAX_COLUMNS) outside(`cell ${row.cells.length + 1} of row ${rowNo}`);
-          c = { col, ref: a.r ?? `${columnName(col)}${rowNo}`, t: a.t, s: a.s ? Number(a.s) : 0, f: false, v: null, is: null };
+          c = cell;
+          c.col = col;
+          c.ref = r ?? `${columnName(col)}${rowNo}`;
+          c.t = t;
+          c.s = s ? Number(s) : 0;
+          c.f = false;
+          c.v = null;
+          c.is = null;
           return;
         case 'v':
           if (!c) return;
@@ -63,8 +88,8 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
           return;
         case 'row': {
           if (!inData) return;
-          const r = a.r ? Number(a.r) : NaN;
-          rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
+          const n = r ? Number(r) : NaN;
+          rowNo = Number.isInteger(n) && n > 0 ? n : rowNo + 1;
           if (rowNo > MAX_ROWS) outside(`row ${rowNo}`);
           row = { number: rowNo, cells: [] };
           col = 0;
@@ -97,6 +122,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
           done = true; // merges, validations … follow: not needed (still read, for the CRC check)
       }
     },
+    wantsText: () => !done && c !== null && into !== null,
     text(text: string) {
       if (!c || into === null) return;
       if (into === 'v') c.v = appendCapped(c.v ?? '', text);
@@ -104,7 +130,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
     },
   };
 
-  for await (const _ of parseXml(xml, handlers, () => done)) {
+  for await (const _ of scanXml(xml, handlers, () => done)) {
     if (!ready.length) continue;
     yield ready;
     ready = [];

@@ -3,7 +3,7 @@
 // a string over Excel's limit is kept as the too-long error only, and the part and the count are capped.
 import type { Readable } from 'node:stream';
 import type { CellError } from '../types.js';
-import { TooLargeError } from './zip.js';
+import { TooLargeError } from './xlsx-errors.js';
 import { appendCapped, finishText } from './xlsx-text.js';
 import { readXml } from './xml.js';
 

@@ -6,18 +6,17 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, InputError } from '../errors.js';
-import { CellError, WallTime, type Cell, type InputRow, type SheetInfo } from '../types.js';
+import type { InputRow, SheetInfo } from '../types.js';
+import { PackedReader, type PackedRows } from './xlsx-batch.js';
+import { batchesOfOne, eachRow, type RowBatches } from './batches.js';
 import type { ReadContext, SourceInput } from './types.js';
 import type { MessageRef } from '../messages/said.js';
 
 /** What the worker posts, in the order the direct read would have produced it. */
 export type WorkerMessage =
   | { type: 'sheet'; id: number; sheet: SheetInfo }
-  /**
-   * Row i is Excel row `numbers[i]`, its values `values[ends[i-1] … ends[i])`: flat arrays, as they cross threads far
-   * cheaper than an array per row. A WallTime or CellError arrives as a plain object (see decodeCell).
-   */
-  | { type: 'rows'; sheet: number; numbers: number[]; ends: number[]; values: Cell[] }
+  /** Packed (xlsx-batch.ts): flat typed arrays cross threads far cheaper than an array of values per row. */
+  | { type: 'rows'; sheet: number; rows: PackedRows }
   | { type: 'notice'; message: MessageRef }
   | { type: 'error'; error: { name: string; message: string; said?: MessageRef; stack?: string; code?: string } }
   | { type: 'end' };
@@ -42,14 +41,14 @@ const workerFile = new URL('./xlsx-worker.js', import.meta.url);
 export const threadedAvailable = (): boolean =>
   availableParallelism() > 1 && workerFile.protocol === 'file:' && existsSync(fileURLToPath(workerFile));
 
-type Read = (input: SourceInput, ctx: ReadContext) => AsyncIterable<InputRow>;
+type Read = (input: SourceInput, ctx: ReadContext) => RowBatches;
 
 /**
  * Streams the rows of `input` read on a worker thread. If the thread cannot run at all (workers refused by the
  * permission model, a flag of the parent process a worker does not accept…), `fallback` reads on this thread instead:
  * nothing has been handed out yet, so nobody can tell.
  */
-export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fallback?: Read): AsyncIterable<InputRow> {
+export async function* readXlsxThreadedBatches(input: SourceInput, ctx: ReadContext, fallback?: Read): RowBatches {
   const data: WorkerInput = { input };
   let worker: Worker;
   try {
@@ -89,12 +88,7 @@ export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fa
       else if (m.type === 'sheet') sheets.set(m.id, m.sheet);
       else {
         worker.postMessage('ack'); // taken: the worker may parse the next batch while these rows are normalised
-        const sheet = sheets.get(m.sheet)!;
-        for (let i = 0, from = 0; i < m.numbers.length; from = m.ends[i++]!) {
-          const values = m.values.slice(from, m.ends[i]);
-          for (let j = 0; j < values.length; j++) values[j] = decodeCell(values[j]!);
-          yield { sheet, row: m.numbers[i]!, values };
-        }
+        yield rowsOf(new PackedReader(m.rows), sheets.get(m.sheet)!);
       }
     }
   } finally {
@@ -106,10 +100,13 @@ export async function* readXlsxThreaded(input: SourceInput, ctx: ReadContext, fa
   }
 }
 
-/** Structured clone keeps an object's own fields but not its class: turn `{ text }` / `{ error }` back into cells. */
-function decodeCell(v: Cell): Cell {
-  if (v === null || typeof v !== 'object') return v;
-  return 'text' in v ? new WallTime(v.text) : new CellError((v as { error: string }).error);
+/** The same rows one by one (with a fallback that reads rows one by one too). */
+export const readXlsxThreaded = (input: SourceInput, ctx: ReadContext, fallback?: (input: SourceInput, ctx: ReadContext) => AsyncIterable<InputRow>): AsyncIterable<InputRow> =>
+  eachRow(readXlsxThreadedBatches(input, ctx, fallback && ((i, c) => batchesOfOne(fallback(i, c)))));
+
+/** A posted batch's rows, each made as it is taken. */
+function* rowsOf(rows: PackedReader, sheet: SheetInfo): Iterable<InputRow> {
+  for (let i = 0; i < rows.length; i++) yield { sheet, row: rows.number(i), values: rows.cells(i) };
 }
 
 /** The worker's error as the direct read would have thrown it: InputError and ConfigError keep their class. */

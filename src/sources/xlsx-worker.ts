@@ -2,8 +2,9 @@
 // posts rows in batches, notices and errors in the order they happen. It waits for the main thread to take batches
 // before running too far ahead, and stays alive until the main thread terminates it.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Cell, SheetInfo } from '../types.js';
-import { readWorkbookRows } from './xlsx.js';
+import type { SheetInfo } from '../types.js';
+import { readWorkbookBatches } from './xlsx.js';
+import { RowPacker, transfer } from './xlsx-batch.js';
 import { BATCH_ROWS, MAX_IN_FLIGHT, type WorkerInput, type WorkerMessage } from './xlsx-thread.js';
 import type { MessageRef } from '../messages/said.js';
 
@@ -19,37 +20,33 @@ port.on('message', () => {
 
 const post = (m: WorkerMessage) => port.postMessage(m);
 const sheetIds = new Map<SheetInfo, number>();
-let numbers: number[] = [];
-let ends: number[] = [];
-let values: Cell[] = [];
+const batch = new RowPacker();
 let batchSheet = -1;
 
 async function flush(): Promise<void> {
-  if (!numbers.length) return;
+  if (!batch.rows) return;
   while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (credit = resolve));
   inFlight++;
-  post({ type: 'rows', sheet: batchSheet, numbers, ends, values });
-  numbers = [];
-  ends = [];
-  values = [];
+  const rows = batch.take();
+  port.postMessage({ type: 'rows', sheet: batchSheet, rows } satisfies WorkerMessage, transfer(rows));
 }
 
 // Notices are queued behind the rows read before them, so both sides see the same order.
 const notices: MessageRef[] = [];
 try {
-  for await (const row of readWorkbookRows(input, { onNotice: (message) => notices.push(message) })) {
-    let id = sheetIds.get(row.sheet);
-    if (id === undefined || id !== batchSheet || notices.length) await flush();
-    for (const message of notices.splice(0)) post({ type: 'notice', message });
-    if (id === undefined) {
-      sheetIds.set(row.sheet, (id = sheetIds.size));
-      post({ type: 'sheet', id, sheet: row.sheet });
+  for await (const rows of readWorkbookBatches(input, { onNotice: (message) => notices.push(message) })) {
+    for (const row of rows) {
+      let id = sheetIds.get(row.sheet);
+      if (id === undefined || id !== batchSheet || notices.length) await flush();
+      for (const message of notices.splice(0)) post({ type: 'notice', message });
+      if (id === undefined) {
+        sheetIds.set(row.sheet, (id = sheetIds.size));
+        post({ type: 'sheet', id, sheet: row.sheet });
+      }
+      batchSheet = id;
+      batch.add(row.row, row.values);
+      if (batch.rows >= BATCH_ROWS) await flush();
     }
-    batchSheet = id;
-    numbers.push(row.row);
-    for (const v of row.values) values.push(v);
-    ends.push(values.length);
-    if (numbers.length >= BATCH_ROWS) await flush();
   }
   await flush();
   for (const message of notices) post({ type: 'notice', message });

@@ -10,39 +10,49 @@ import { checkReadable } from './files.js';
 import type { ReadContext, SourceAdapter, SourceInput } from './types.js';
 import { MAX_MESSAGE, oneLine, shortList } from './oneline.js';
 import { NO_RESULT, paddedText } from './xlsx-cells.js';
-import { OtherFormatError, openWorkbook, type SheetEntry } from './xlsx-reader.js';
+import type { SheetEntry } from './xlsx-reader.js';
 import type { SheetRow } from './xlsx-sheet.js';
 import type { NumFmt } from './xlsx-styles.js';
-import { XmlError } from './xml.js';
-import { DamagedError, TooLargeError } from './zip.js';
-import { readXlsxThreaded, threadedAvailable } from './xlsx-thread.js';
+import { DamagedError, OtherFormatError, TooLargeError, XmlError } from './xlsx-errors.js';
+import { readXlsxThreadedBatches, threadedAvailable } from './xlsx-thread.js';
+import { eachRow, type RowBatches } from './batches.js';
 
 const expectedSheets = () => Object.values(SHEET_NAMES).flat().join(', ');
 
 export const xlsxAdapter: SourceAdapter = {
   name: 'xlsx',
   match: (path) => /\.xlsx$/i.test(path),
-  read: readXlsx,
+  read: (input, ctx) => eachRow(readXlsx(input, ctx)),
+  readBatches: readXlsx,
 };
 
 /**
- * A big workbook is parsed on a second thread (xlsx-thread.ts) while this one normalises its rows: parsing the XML is
- * about half the work of `validate`. Not on a single core, where the two would only take turns, nor for a small
- * workbook, not worth the ~50 ms a worker takes to start. The rows, notices and errors are the same either way.
+ * A very big workbook is parsed on a second thread (xlsx-thread.ts) while this one normalises its rows. The thread
+ * costs a second V8 heap, ≈ 35 MB whatever the file, and buys at most the XML's share of the time, on an idle second
+ * core only. At 100,000 rows (a 3.7 MB workbook) the direct read peaks at ≈ 0.9× the memory of a bare exceljs read and
+ * the threaded one at ≈ 1.2×, for 1.1–1.35× against 0.9–1.0× its wall time on a quiet machine and the same time on
+ * a busy one (bench:parse, BENCHMARKS.md). Past ≈ 200,000 rows the fixed heap is a small share of the peak and the
+ * seconds saved grow with the file: from there on, the thread. Never on a single core, where the two would only
+ * take turns. The rows, notices and errors are the same either way.
  */
-const THREADED_MIN_BYTES = 1 << 20;
+const THREADED_MIN_BYTES = 8 << 20;
 
-async function* readXlsx(input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow> {
+async function* readXlsx(input: SourceInput, ctx: ReadContext): RowBatches {
   const size = await stat(input.path).then((s) => s.size, () => 0);
-  if (size >= THREADED_MIN_BYTES && threadedAvailable()) yield* readXlsxThreaded(input, ctx, readWorkbookRows);
-  else yield* readWorkbookRows(input, ctx);
+  if (size >= THREADED_MIN_BYTES && threadedAvailable()) yield* readXlsxThreadedBatches(input, ctx, readWorkbookBatches);
+  else yield* readWorkbookBatches(input, ctx);
 }
 
 /** Every row of the workbook's known sheets, on this thread (the worker of xlsx-thread.ts runs this too). */
-export async function* readWorkbookRows(input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow> {
+export const readWorkbookRows = (input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow> => eachRow(readWorkbookBatches(input, ctx));
+
+/** The same, in batches: the rows each chunk of a sheet's XML completed. */
+export async function* readWorkbookBatches(input: SourceInput, ctx: ReadContext): RowBatches {
   const file = input.path;
   await checkReadable(file);
   await checkZipSignature(file);
+  // Loaded here, not with this module: on the main thread of a threaded read, zip and XML code is never needed.
+  const { openWorkbook } = await import('./xlsx-reader.js');
   const workbook = await openWorkbook(file).catch((e: unknown) => {
     throw workbookError(file, e);
   });
@@ -92,13 +102,14 @@ async function* readSheet(
   kind: Kind,
   input: SourceInput,
   ctx: ReadContext,
-): AsyncIterable<InputRow> {
+): RowBatches {
   let sheet: SheetInfo | undefined;
   /** Columns (0-based) of id fields: a number there reads as the text its format shows (`00012345`). */
   let idColumns: boolean[] = [];
   let noResult = 0;
   let firstNoResult = '';
   for await (const rows of batches) {
+    const out: InputRow[] = [];
     for (const row of rows) {
       if (!sheet) {
         // Row 1 is the header by contract; a sheet whose first stored row is lower has no header at all.
@@ -117,8 +128,9 @@ async function* readSheet(
         } else if (typeof v === 'number' && idColumns[col - 1]) values[col - 1] = paddedText(v, numFmt(style)) ?? v;
         else values[col - 1] = v;
       }
-      if (!isEmptyRow(values)) yield { sheet, row: row.number, values };
+      if (!isEmptyRow(values)) out.push({ sheet, row: row.number, values });
     }
+    if (out.length) yield out;
   }
   if (!sheet) ctx.onNotice(ref('input.sheetEmpty', { file, sheet: name }));
   if (noResult) ctx.onNotice(ref('input.formulaNoResult', { file, sheet: name, count: noResult, cell: firstNoResult }));

@@ -5,18 +5,7 @@
 import { TextDecoder } from 'node:util';
 import iconv from 'iconv-lite';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-
-/** The part is not well-formed XML. `line` and `column` are 1-based, where the parser stopped. */
-export class XmlError extends Error {
-  override name = 'XmlError';
-  constructor(
-    readonly reason: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(`line ${line}, column ${column}: ${reason}`);
-  }
-}
+import { XmlError } from './xlsx-errors.js';
 
 export type Tag = SaxesTagPlain;
 
@@ -61,6 +50,22 @@ export async function* parseXml(bytes: AsyncIterable<Buffer>, handlers: XmlHandl
     parser.on('text', text);
     parser.on('cdata', text);
   }
+  for await (const chunk of decodedText(bytes, stop)) {
+    write(parser, chunk, handlers);
+    if (error) throw error;
+    yield;
+  }
+  if (stop()) return;
+  if (!error) parser.close();
+  if (error) throw error;
+  yield;
+}
+
+/**
+ * The text of `bytes`, chunk by chunk, in the encoding their first bytes tell. Once `stop()` says the rest is not
+ * needed, the bytes are still read to the end (the zip layer checks the part's CRC there) but not decoded.
+ */
+export async function* decodedText(bytes: AsyncIterable<Buffer>, stop: () => boolean): AsyncGenerator<string> {
   let decoder: Decoder | undefined;
   let head: Buffer | undefined;
   let stopped = false;
@@ -76,20 +81,15 @@ export async function* parseXml(bytes: AsyncIterable<Buffer>, handlers: XmlHandl
       }
       decoder = decoderFor(b);
     }
-    write(parser, decoder.decode(b, { stream: true }), handlers);
-    if (error) throw error;
-    yield;
+    yield decoder.decode(b, { stream: true });
     if (stop()) stopped = true;
   }
   if (stopped) return;
   if (!decoder) {
     decoder = decoderFor(head ?? Buffer.alloc(0));
-    write(parser, decoder.decode(head, { stream: true }), handlers);
+    yield decoder.decode(head, { stream: true });
   }
-  write(parser, decoder.decode(), handlers);
-  if (!error) parser.close();
-  if (error) throw error;
-  yield;
+  yield decoder.decode();
 }
 
 /** Parses a whole part (one that is read before any row: workbook, rels, styles, shared strings). */

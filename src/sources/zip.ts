@@ -7,16 +7,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { crc32, createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-
-/** The file is not a sound zip: a bad directory, a CRC mismatch, a duplicate or encrypted entry. */
-export class DamagedError extends Error {
-  override name = 'DamagedError';
-}
-
-/** A part (or the number of entries) past what any real workbook needs: refused before it is inflated. */
-export class TooLargeError extends Error {
-  override name = 'TooLargeError';
-}
+import { DamagedError, TooLargeError } from './xlsx-errors.js';
 
 const MAX_ENTRIES = 50_000;
 

@@ -36,6 +36,22 @@ describe('sheet XML', () => {
     expect(rows).toEqual([[1, [1, 'a'], [2, 7]], [4, [3, 1]]]);
   });
 
+  it('decodes entities and line ends as XML does, whatever the chunks cut through', async () => {
+    // Two-byte chunks: every entity and every CR LF here is cut somewhere; &#13; is a CR kept, a literal CR LF a LF.
+    const rows = await rowsOf('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>R&amp;D &lt;x&gt; &#x5E74;&#20551;&#13;&#10;a\r\nb\rc</t></is></c><c r="B1" t="str"><v>&quot;q&apos;</v></c></row></sheetData>');
+    expect(rows).toEqual([[1, [1, 'R&D <x> 年假\r\na\nb\nc'], [2, '"q\'']]]);
+  });
+
+  it.each([
+    ['an undefined entity', '<sheetData><row><c t="str"><v>&nbsp;</v></c></row></sheetData>', /undefined entity/],
+    ['a bare ampersand', '<sheetData><row><c t="str"><v>a & b</v></c></row></sheetData>', /entity name/],
+    ['an entity cut by a tag', '<sheetData><row><c t="str"><v>&amp</v></c></row></sheetData>', /entity name/],
+    ['a close tag out of order', '<sheetData><row><c><v>1</c></v></row></sheetData>', /closing tag/],
+    ['a row left open', '<sheetData><row><c><v>1</v>', /unmatched closing tag: worksheet/],
+  ])('refuses %s, with its line and column', async (_what, sheetData, reason) => {
+    await expect(rowsOf(sheetData)).rejects.toMatchObject({ name: 'XmlError', reason: expect.stringMatching(reason), line: 1, column: expect.any(Number) });
+  });
+
   it('honours the 1904 date system', async () => {
     expect(await rowsOf('<sheetData><row r="1"><c r="A1" s="1"><v>44621.5</v></c></row></sheetData>', [], true)).toEqual([[1, [1, 'WallTime(2026-03-02 12:00:00)']]]);
   });
