@@ -107,7 +107,7 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
   // Every call in flight or waiting (up to the executor's cap per endpoint) listens for Ctrl-C on this one signal.
   setMaxListeners(0, signal);
   try {
-    const validation = await validateInputs(paths, { onValid: (r) => slices.add(r), onInvalid: (row, problems) => invalid.add(row, problems), ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(events.onNotice ? { onNotice: events.onNotice } : {}) });
+    const validation = await validateInputs(paths, { threads: false, onValid: (r) => slices.add(r), onInvalid: (row, problems) => invalid.add(row, problems), ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(events.onNotice ? { onNotice: events.onNotice } : {}) });
     invalid.flush();
     const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
     const state = runStateDir(paths, opts);

@@ -73,7 +73,7 @@ export interface PlanResult {
 export async function plan(paths: string[], opts: PlanOptions = {}): Promise<PlanResult> {
   const slices = new RecordSlices(sliceSize(opts));
   try {
-    const validation = await validateInputs(paths, { onValid: (r) => slices.add(r), ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(opts.events?.onNotice ? { onNotice: opts.events.onNotice } : {}) });
+    const validation = await validateInputs(paths, { threads: false, onValid: (r) => slices.add(r), ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(opts.events?.onNotice ? { onNotice: opts.events.onNotice } : {}) });
     const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
     const dir = runStateDir(paths, opts);
     const state = await readJournal(dir);

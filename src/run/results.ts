@@ -27,6 +27,6 @@ export async function writeRunResults(
 ): Promise<string> {
   const path = out ?? defaultOutputPath(paths[0] ?? 'input', 'results');
   const full: ResultsSummary = { ...summary, counts: {} };
-  await writeResults(path, { sheets: bySheet(inputs.rows({ onNotice: () => {} }), (row) => resultRow(row, outcomes, full.counts)), summary: full });
+  await writeResults(path, { sheets: bySheet(inputs.rows({ onNotice: () => {}, threads: false }), (row) => resultRow(row, outcomes, full.counts)), summary: full });
   return path;
 }

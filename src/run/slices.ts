@@ -13,8 +13,8 @@ import type { SliceOf } from './reconciled.js';
 export const SLICE_RECORDS = 20_000;
 /** Parts on disk: a 5-million-record month still gives slices of ≈ 40,000. */
 const PARTS = 128;
-/** Bytes a part buffers before they are written: 128 × 32 KB at most in memory. */
-const FLUSH_BYTES = 32 * 1024;
+/** Bytes a part buffers before they are written: 128 × 8 KB at most in memory. */
+const FLUSH_BYTES = 8 * 1024;
 
 /** FNV-1a of the user id: which part a user's records go to (stable, so one user is always in one slice). */
 export function partOf(user_id: string): number {

@@ -12,6 +12,8 @@ export interface ValidateOptions {
   kind?: Kind;
   /** Keep the valid records (plan and apply need them; plain validate does not, to stay lean on big files). */
   keepRecords?: boolean;
+  /** false: read workbooks on this thread only (see ReadContext.threads). */
+  threads?: boolean;
   /** Takes each valid record as it is made (apply holds them in slices of users, src/run/slices.ts). */
   onValid?: (record: NormalizedRecord) => void;
   onNotice?: (message: MessageRef) => void;
@@ -48,6 +50,7 @@ export async function validateInputs(paths: string[], opts: ValidateOptions = {}
       result.notices.push(m);
       opts.onNotice?.(m);
     },
+    ...(opts.threads === false ? { threads: false } : {}),
   };
   const cross = new CrossRowChecks();
   let seen = 0;

@@ -17,6 +17,11 @@ export interface SourceInput {
 export interface ReadContext {
   /** Non-fatal remarks for the user, e.g. "sheet 'Notes' ignored". Already translated. */
   onNotice(message: MessageRef): void;
+  /**
+   * false: never parse on a second thread. apply and plan say so: a run that then works for an hour gains nothing
+   * from reading a few seconds sooner, and the thread's own heap (≈ 35 MB) would be most of its peak memory.
+   */
+  threads?: boolean;
 }
 
 /** A format adapter: taze-style `match` + `read`, registered in sources/index.ts. */

@@ -39,7 +39,7 @@ const THREADED_MIN_BYTES = 8 << 20;
 
 async function* readXlsx(input: SourceInput, ctx: ReadContext): RowBatches {
   const size = await stat(input.path).then((s) => s.size, () => 0);
-  if (size >= THREADED_MIN_BYTES && threadedAvailable()) yield* readXlsxThreadedBatches(input, ctx, readWorkbookBatches);
+  if (ctx.threads !== false && size >= THREADED_MIN_BYTES && threadedAvailable()) yield* readXlsxThreadedBatches(input, ctx, readWorkbookBatches);
   else yield* readWorkbookBatches(input, ctx);
 }
 
