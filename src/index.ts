@@ -2,7 +2,7 @@
 // data: row statuses, and messages as a catalog id with parameters (MessageRef), never text. Only the caller renders
 // them (`render(message, 'zh')`, `reasonText(outcome)`), as the CLI and the workbook writers do.
 export { validateInputs as validate, validateInputs, rowKey, type ValidateOptions, type ValidationResult } from './run/validate.js';
-export { plan, type PlanOptions, type PlanResult } from './run/plan.js';
+export { plan, type PlanOptions, type PlanResult, type PlanSlice } from './run/plan.js';
 export { apply, type ApplyOptions, type ApplyResult, type ApplyEvents } from './run/apply.js';
 export { undo, type UndoOptions, type UndoResult } from './run/undo.js';
 export { verify, type VerifyOptions, type VerifyResult } from './verify/verify.js';

@@ -10,14 +10,14 @@ import { isLifecycleKind, type Kind, type NormalizedRecord } from '../types.js';
 import type { SliceOf } from './reconciled.js';
 
 /** Records a slice aims at: enough that reads batch 50 users a call, few enough that a slice costs tens of MB. */
-export const SLICE_RECORDS = 20_000;
+const SLICE_RECORDS = 20_000;
 /** Parts on disk: a 5-million-record month still gives slices of ≈ 40,000. */
 const PARTS = 128;
 /** Bytes a part buffers before they are written: 128 × 8 KB at most in memory. */
 const FLUSH_BYTES = 8 * 1024;
 
 /** FNV-1a of the user id: which part a user's records go to (stable, so one user is always in one slice). */
-export function partOf(user_id: string): number {
+function partOf(user_id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < user_id.length; i++) h = Math.imul(h ^ user_id.charCodeAt(i), 0x01000193);
   return (h >>> 0) % PARTS;
@@ -65,11 +65,6 @@ export class RecordSlices {
   }
 
   /** The slices in a fixed order; each is read from disk when its turn comes (or is the one held in memory). */
-  /** Whether the records went to disk (more than one slice). */
-  get spilled(): boolean {
-    return !!this.parts;
-  }
-
   /** No records at all is one empty slice: a run with nothing wanted still reconciles its scope (prune). */
   *slices(): Generator<Slice> {
     if (!this.parts) {
