@@ -19,7 +19,7 @@ import { totals as countActions } from '../reconcile/index.js';
 import { openRunJournal, type RunJournal } from './journal.js';
 import { runStateDir, sandboxStorePath } from './paths.js';
 import { RecordSlices, sliceSize } from './slices.js';
-import { addCounts, noActions } from './counts.js';
+import { addCounts, noActions, type ActionCounts } from './counts.js';
 import { SlicedRun } from './sliced.js';
 
 export { runStateDir, sandboxStorePath };
@@ -100,7 +100,7 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
   let connection: Connection | undefined;
   let journal: RunJournal | undefined;
   let verified: ConfirmCounts | undefined;
-  let reconciled: ReturnType<typeof countActions> | undefined;
+  let reconciled: ActionCounts | undefined;
   let pruned: PrunedRecord[] | undefined;
   const stats = { requests: {} as Partial<Record<Endpoint, number>>, rateLimitWaits: 0, retries: 0 };
   const signal = opts.signal ?? new AbortController().signal;

@@ -77,7 +77,6 @@ export class SlicedRun {
       addCounts(counts, pruneCounts(r.reconciliation));
       this.kept = n++ === 0 ? r : undefined;
     }
-    if (n > 1) this.kept = undefined;
     savedPlan?.(f);
     if (this.o.opts.prune) guardPrune(counts, this.o.opts.maxPrune);
   }

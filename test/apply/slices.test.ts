@@ -3,12 +3,11 @@
 // month gives in one piece — every row accounted for, once, with the same outcomes — and the whole-run checks (saved
 // plan, prune guard) must still see the whole run.
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apply, plan, ConfigError, type ApplyOptions, type Sandbox } from '../../src/index.js';
 import { against, cliEnvFor, tempDir, withSandbox } from '../helpers/sandbox.js';
 import { cleanEnv, runCli } from '../helpers/cli.js';
-import { at, month, writeWorkbook, type Value } from '../helpers/workbook.js';
+import { at, month, writeOtherDepartment, writeWorkbook, type Value } from '../helpers/workbook.js';
 import { live, sheetRows } from '../lifecycle/helpers.js';
 
 const writes = (sb: Sandbox) => {
@@ -73,12 +72,7 @@ describe('apply in slices of users', () => {
       expect((await apply([saved], { ...against(sb), out: false, sliceRecords: 5 })).counts).toMatchObject({ created: 48, failed: 0 });
 
       // Another department's file with prune: 48 revokes of 48, the guard (10 %) stops it before anything is sent.
-      const other = join(dir, 'other.xlsx');
-      const m = month(2, 1);
-      const rename = (rows: Value[][]) => rows.map((r, i) => (i === 0 ? r : [String(r[0]).replace('E', 'D'), ...r.slice(1)]));
-      await writeWorkbook(other, { leaves: rename(m.leaves as Value[][]), overtime: rename(m.overtime as Value[][]) });
-      const manifest = join(dir, 'month.yaml');
-      writeFileSync(manifest, 'scope: { from: 2026-03-01, to: 2026-03-31, users: all }\nsources:\n  - path: other.xlsx\n');
+      const manifest = await writeOtherDepartment(join(dir, 'other'), 2, 1);
       const before = writes(sb);
       const wrong = apply([manifest], { ...against(sb), state, out: false, prune: true, sliceRecords: 5 });
       await expect(wrong).rejects.toBeInstanceOf(ConfigError);

@@ -1,4 +1,6 @@
 // Small input workbooks for tests, written with exceljs (the fixtures in test/fixtures/ come from other writers).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 
 export type Value = string | number | Date | null;
@@ -49,4 +51,18 @@ export function month(users: number, days: number, remedies = 0): Record<string,
     rem.push([`E${String(u).padStart(4, '0')}`, Number(day.replaceAll('-', '')), 0, 'on', `${day} 09:0${i % 10}`, 'forgot', ['pending', 'approved', 'rejected'][i % 3] ?? 'pending']);
   }
   return remedies ? { leaves, overtime, remedies: rem } : { leaves, overtime };
+}
+
+/**
+ * Another department's month in `dir` (users D0001…, leaves and overtime) under a manifest that answers for every
+ * user the journal knows over March: with --prune, everything the journal wrote would be revoked. Returns the manifest.
+ */
+export async function writeOtherDepartment(dir: string, users: number, days: number): Promise<string> {
+  const m = month(users, days);
+  const rename = (rows: Value[][]) => rows.map((r, i) => (i === 0 ? r : [String(r[0]).replace('E', 'D'), ...r.slice(1)]));
+  mkdirSync(dir, { recursive: true });
+  await writeWorkbook(join(dir, 'march.xlsx'), { leaves: rename(m.leaves as Value[][]), overtime: rename(m.overtime as Value[][]) });
+  const manifest = join(dir, 'month.yaml');
+  writeFileSync(manifest, 'scope: { from: 2026-03-01, to: 2026-03-31, users: all }\nsources:\n  - path: march.xlsx\n');
+  return manifest;
 }

@@ -2,12 +2,11 @@
 // (three leaves cancelled, two edited, five added, one remedy cancelled); plan shows exactly that diff; apply
 // --replace --prune makes Feishu match it (read back); a second plan has nothing to do; a wrong file is stopped by the
 // prune guard before anything is sent; a saved plan is refused once Feishu changed.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apply, plan, ConfigError, type Sandbox } from '../../src/index.js';
 import { against, tempDir, withSandbox } from '../helpers/sandbox.js';
-import { LEAVE_HEADER, at, month, writeWorkbook, type Value } from '../helpers/workbook.js';
+import { LEAVE_HEADER, at, month, writeOtherDepartment, writeWorkbook, type Value } from '../helpers/workbook.js';
 import { live } from './helpers.js';
 
 const writes = (sb: Sandbox) => {
@@ -61,18 +60,12 @@ describe('declarative sync', () => {
   it('a wrong file (another department) is stopped by the prune guard with nothing sent', async () => {
     const dir = tempDir();
     const input = join(dir, 'march.xlsx');
-    const other = join(dir, 'other', 'march.xlsx');
     const state = join(dir, 'state');
     await withSandbox({}, async (sb) => {
       await writeWorkbook(input, month(5, 5, 10));
       await apply([input], { ...against(sb), state, out: false });
-      const m = month(3, 5);
-      const rename = (rows: Value[][]) => rows.map((r, i) => (i === 0 ? r : [String(r[0]).replace('E', 'D'), ...r.slice(1)]));
-      mkdirSync(join(dir, 'other'));
-      await writeWorkbook(other, { leaves: rename(m.leaves as Value[][]), overtime: rename(m.overtime as Value[][]) });
       // The manifest says the run answers for every user the journal knows, over March.
-      const manifest = join(dir, 'other', 'month.yaml');
-      writeFileSync(manifest, 'scope: { from: 2026-03-01, to: 2026-03-31, users: all }\nsources:\n  - path: march.xlsx\n');
+      const manifest = await writeOtherDepartment(join(dir, 'other'), 3, 5);
       const before = writes(sb);
       const wrong = apply([manifest], { ...against(sb), state, out: false, prune: true });
       await expect(wrong).rejects.toBeInstanceOf(ConfigError);
