@@ -30,43 +30,61 @@ export interface Progress {
   finish(): Promise<void>;
 }
 
+/**
+ * The meters, counted from the run's events. A big run plans each slice of users in turn, calling onPlanned again
+ * with larger totals: the meters keep what they counted, and no endpoint is done while slices remain to be planned.
+ */
+export class Meters {
+  readonly all = new Map<Endpoint, Meter>();
+  private more = false;
+
+  /** Returns true the first time (the meters exist from then on). */
+  planned(totals: Partial<Record<Endpoint, number>>, more?: boolean): boolean {
+    const first = this.all.size === 0;
+    this.more = !!more;
+    for (const [endpoint, total] of Object.entries(totals) as [Endpoint, number][]) {
+      const m = this.all.get(endpoint);
+      if (!m) this.all.set(endpoint, { done: 0, total, requests: 0, startedAt: Date.now() });
+      else m.total = Math.max(m.total, total);
+    }
+    if (!this.more) for (const m of this.all.values()) if (m.done >= m.total) m.finishedAt ??= Date.now();
+    return first;
+  }
+
+  progress(endpoint: Endpoint, done: number): void {
+    const m = this.all.get(endpoint);
+    if (!m) return;
+    m.done = done;
+    if (done >= m.total && !this.more) m.finishedAt ??= Date.now();
+  }
+
+  request(endpoint: string): void {
+    const m = this.all.get(endpoint as Endpoint);
+    if (m && !m.finishedAt) m.requests++;
+  }
+
+  finished(endpoint: Endpoint): boolean {
+    return this.all.get(endpoint)?.finishedAt !== undefined;
+  }
+}
+
 export function createProgress(mode: 'tty' | 'plain' | 'none', write: (line: string) => void): Progress {
-  const meters = new Map<Endpoint, Meter>();
+  const meters = new Meters();
   const waiters: Array<() => void> = [];
   let listr: Promise<unknown> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  // Called again as a big run plans each slice of users, with larger totals: the meters keep what they counted.
-  const onPlanned = (totals: Partial<Record<Endpoint, number>>) => {
-    const first = meters.size === 0;
-    for (const [endpoint, total] of Object.entries(totals) as [Endpoint, number][]) {
-      const m = meters.get(endpoint);
-      if (!m) meters.set(endpoint, { done: 0, total, requests: 0, startedAt: Date.now() });
-      else if (total > m.total) {
-        m.total = total;
-        delete m.finishedAt;
-      }
-    }
-    if (!first) return;
-    if (mode === 'tty') listr = drawListr(meters, waiters);
-    if (mode === 'plain') timer = setInterval(() => meters.forEach((m, e) => write(describe(e, m))), PLAIN_EVERY_MS).unref();
-  };
-  const onProgress = (endpoint: Endpoint, done: number) => {
-    const m = meters.get(endpoint);
-    if (!m) return;
-    m.done = done;
-    if (done >= m.total && !m.finishedAt) m.finishedAt = Date.now();
-  };
-  const onRequest = (endpoint: string) => {
-    const m = meters.get(endpoint as Endpoint);
-    if (m && !m.finishedAt) m.requests++;
+  const onPlanned = (totals: Partial<Record<Endpoint, number>>, more?: boolean) => {
+    if (!meters.planned(totals, more)) return;
+    if (mode === 'tty') listr = drawListr(meters.all, waiters);
+    if (mode === 'plain') timer = setInterval(() => meters.all.forEach((m, e) => write(describe(e, m))), PLAIN_EVERY_MS).unref();
   };
   return {
-    events: mode === 'none' ? {} : { onPlanned, onProgress, onRequest, onNotice: (n) => write(`${t('cli.notice')}: ${render(n)}`) },
+    events: mode === 'none' ? {} : { onPlanned, onProgress: (e, done) => meters.progress(e, done), onRequest: (e) => meters.request(e), onNotice: (n) => write(`${t('cli.notice')}: ${render(n)}`) },
     async finish() {
       if (timer) clearInterval(timer);
       for (const w of waiters) w();
       await listr;
-      if (mode === 'plain') meters.forEach((m, e) => write(describe(e, m)));
+      if (mode === 'plain') meters.all.forEach((m, e) => write(describe(e, m)));
     },
   };
 }

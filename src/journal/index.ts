@@ -9,6 +9,7 @@
  * Write-ahead discipline, kept by the caller: `intent` is appended (and fsynced) before a request is sent,
  * `outcome` after its answer. A crash between the two leaves an unresolved intent: reconcile it before resending.
  */
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Appender } from './appender.js';
 import { type JournalEntry, type NewEntry, redact } from './entries.js';
@@ -18,7 +19,9 @@ import { JournalState } from './state.js';
 import { ref, type MessageRef } from '../messages/said.js';
 
 export type * from './entries.js';
-export type { ApprovalLocation, Confirmed, CreatedRecord, RunSummary, UnresolvedIntent } from './state.js';
+export type { RunSummary, UnresolvedIntent } from './state.js';
+export type { ApprovalLocation, Confirmed, CreatedRecord, JournalQueries, StandingRecord } from './confirmations.js';
+export type { SliceSelect } from './split.js';
 export { newRunId } from './run-id.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -81,6 +84,7 @@ export class Journal extends JournalView {
       await this.appender?.idle();
       await this.closeFile();
     } finally {
+      this.dispose();
       await this.lock.release();
     }
   }
@@ -93,6 +97,27 @@ export interface OpenOptions {
    * lines. Default true.
    */
   indexAppends?: boolean;
+  /**
+   * A journal bigger than this many bytes is held a slice of users at a time (journal/split.ts): its confirmations are
+   * asked through forSlice(). For apply and plan, which go a slice at a time; undefined (history, undo): held whole.
+   */
+  splitAbove?: number;
+}
+
+/** Bytes of journal held whole by apply and plan (FEISHU_IMPORT_JOURNAL_SPLIT_BYTES): ≈ 45,000 records written. */
+const SPLIT_ABOVE = 32 * 1024 * 1024;
+
+/** `splitAbove` for a run that goes a slice at a time: FEISHU_IMPORT_JOURNAL_SPLIT_BYTES (of `env`, else of the process), else 32 MB. */
+export function splitAbove(env?: NodeJS.ProcessEnv): number {
+  const v = Number(env?.FEISHU_IMPORT_JOURNAL_SPLIT_BYTES || process.env.FEISHU_IMPORT_JOURNAL_SPLIT_BYTES || NaN);
+  return Number.isInteger(v) && v >= 0 ? v : SPLIT_ABOVE;
+}
+
+/** Whether the journal at `path` is to be split before it is read. */
+async function splitting(path: string, above: number | undefined): Promise<boolean> {
+  if (above === undefined) return false;
+  const size = await stat(path).then((s) => s.size, () => 0);
+  return size > above;
 }
 
 /**
@@ -102,21 +127,29 @@ export interface OpenOptions {
 export async function openJournal(dir: string, opts: OpenOptions = {}): Promise<Journal> {
   await ensureStateDir(dir);
   const lock = await acquireLock(dir);
+  const journal = new Journal(dir, lock, opts.indexAppends ?? true);
   try {
-    const journal = new Journal(dir, lock, opts.indexAppends ?? true);
+    if (await splitting(join(dir, JOURNAL_FILE), opts.splitAbove)) journal.splitByUser();
     const { fh, scan } = await openJournalFile(join(dir, JOURNAL_FILE), (e) => journal.add(e));
     journal.loaded(scan);
     journal.attach(new Appender(fh, scan.goodSize), () => fh.close());
     return journal;
   } catch (e) {
+    journal.dispose();
     await lock.release();
     throw e;
   }
 }
 
 /** Loads the journal without locking or changing anything (`history` may run beside an `apply`). */
-export async function readJournal(dir: string): Promise<JournalView> {
+export async function readJournal(dir: string, opts: Pick<OpenOptions, 'splitAbove'> = {}): Promise<JournalView> {
   const view = new JournalView(dir);
-  view.loaded(await scanJournalFile(join(dir, JOURNAL_FILE), (e) => view.add(e)));
+  if (await splitting(join(dir, JOURNAL_FILE), opts.splitAbove)) view.splitByUser();
+  try {
+    view.loaded(await scanJournalFile(join(dir, JOURNAL_FILE), (e) => view.add(e)));
+  } catch (e) {
+    view.dispose();
+    throw e;
+  }
   return view;
 }

@@ -1,13 +1,12 @@
 // The in-memory indexes over the journal, built while loading and updated on each durable append.
 // Everything the importer asks the journal ("is this row already written?") is answered here, without I/O.
 // Only what the queries need is kept, not the lines themselves: a 100,000-employee month is ≈ 700,000 lines.
+import { Confirmations, LIFECYCLE, placeOf, type ApprovalLocation, type Confirmation, type Confirmed, type CreatedRecord, type JournalQueries, type StandingRecord } from './confirmations.js';
 import type { IntentEntry, IntentRecord, JournalEntry, OutcomeEntry, ProcessEntry, RunStartEntry } from './entries.js';
+import { SplitConfirmations, type SliceSelect } from './split.js';
 
-export interface Confirmed {
-  approval_id?: string;
-  run: string;
-  status: 'created' | 'exists';
-}
+/** Of an approval's latest successful status change: which run made it, to what. */
+export type Processed = Pick<ProcessEntry, 'run' | 'status' | 'result'>;
 
 export interface UnresolvedIntent {
   intent: IntentEntry;
@@ -30,43 +29,18 @@ export interface RunSummary {
   unfinished: boolean;
 }
 
-/** Where an approval this tool wrote can be read back. */
-export interface ApprovalLocation {
-  approval_id: string;
-  kind: string;
-  user_id: string;
-  date: string;
-  employee_type?: string;
-}
-
-export interface CreatedRecord extends IntentRecord {
-  approval_id?: string;
-  status: 'created' | 'exists';
-  req: string;
-}
-
-interface Confirmation extends Confirmed {
-  hash: string;
-  record: IntentRecord | undefined;
-  req: string;
-}
-
-const LIFECYCLE = new Set(['approval_status', 'corehr_approvals', 'corehr']);
-
-export class JournalState {
+export class JournalState implements JournalQueries {
   /** How many lines were taken in. */
   size = 0;
   private readonly intents = new Map<string, IntentEntry>(); // req → latest intent not yet answered for good
   private readonly pending = new Map<string, OutcomeEntry | undefined>(); // req → ambiguous outcome or none yet
   private readonly recordsByHash = new Map<string, IntentRecord>(); // hash → latest intent record not yet confirmed
-  private readonly byHash = new Map<string, Confirmation>();
-  /** hash → the approvals written for it before its latest one (a re-import after undo): rare, so kept apart. */
-  private readonly earlier = new Map<string, string[]>();
-  private readonly byRun = new Map<string, Map<string, Confirmation>>(); // run → hash → confirmation
-  private readonly processes = new Map<string, ProcessEntry>(); // approval_id → latest successful process
-  private readonly locations = new Map<string, IntentRecord>(); // approval_id → the record that wrote it
+  private readonly processes = new Map<string, Processed>(); // approval_id → latest successful process
   private readonly runInfo = new Map<string, RunSummary>();
   private readonly undoRuns = new Set<string>();
+  /** Whole, or (split) only the records no user places, the others being on disk by user. */
+  private readonly confirms = new Confirmations((id) => this.withdrawn(id));
+  private split: SplitConfirmations | undefined;
 
   /** Repeated texts (file, sheet, kind, date …) held once, not once per line. */
   private readonly texts = new Map<string, string>();
@@ -95,7 +69,8 @@ export class JournalState {
         this.addOutcome(e, run);
         break;
       case 'process':
-        if (e.result !== 'failed') this.processes.set(e.approval_id, e);
+        // An undo of a big month writes a line per approval: only what the queries read is kept of each.
+        if (e.result !== 'failed') this.processes.set(e.approval_id, { run: this.text(e.run), status: e.status, result: e.result });
         break;
     }
   }
@@ -110,22 +85,13 @@ export class JournalState {
       // Until its run-end brings the real counts, a run's counts are those of its outcomes (a crashed run has none).
       if (run.unfinished) run.counts[r.status] = (run.counts[r.status] ?? 0) + 1;
       if (r.status !== 'created' && r.status !== 'exists') continue;
-      const record = intent?.records.find((x) => x.hash === r.hash) ?? this.recordsByHash.get(r.hash) ?? this.byHash.get(r.hash)?.record;
+      const record = intent?.records.find((x) => x.hash === r.hash) ?? this.recordsByHash.get(r.hash) ?? this.confirms.recordOf(r.hash);
       const c: Confirmation = { hash: record?.hash ?? r.hash, approval_id: r.approval_id, run: e.run, status: r.status, record, req: e.req };
-      // Status updates carry an approval_id too, but they did not write it: only creating rows locate one.
-      if (r.approval_id && record && !LIFECYCLE.has(record.kind)) this.locations.set(r.approval_id, record);
-      const before = this.byHash.get(c.hash)?.approval_id;
-      if (before && before !== r.approval_id) {
-        const list = this.earlier.get(c.hash) ?? [];
-        if (!list.includes(before)) list.push(before);
-        this.earlier.set(c.hash, list);
-      }
-      this.byHash.set(c.hash, c);
+      const place = this.split && record && !LIFECYCLE.has(record.kind) ? placeOf(record) : undefined;
+      if (place) this.split!.put(c, place.user_id);
+      else this.confirms.add(c);
       // Confirmed: the confirmation holds the record from now on.
       this.recordsByHash.delete(c.hash);
-      const ofRun = this.byRun.get(e.run) ?? new Map<string, Confirmation>();
-      ofRun.set(r.hash, c);
-      this.byRun.set(e.run, ofRun);
     }
   }
 
@@ -149,9 +115,29 @@ export class JournalState {
   }
 
   confirmed(hash: string): Confirmed | undefined {
-    const c = this.byHash.get(hash);
-    if (!c || this.withdrawn(c.approval_id)) return undefined;
-    return { approval_id: c.approval_id, run: c.run, status: c.status };
+    return this.confirms.confirmed(hash);
+  }
+
+  /**
+   * Before loading a big journal (journal/split.ts): the confirmations of records placed by a user go to disk, and
+   * are asked through forSlice(). Then runs() and unresolvedIntents() answer as before; createdBy() does not.
+   */
+  splitByUser(): void {
+    this.split ??= new SplitConfirmations();
+  }
+
+  /** The journal as one slice of a run sees it: itself when held whole; else the slice's part loaded from disk. */
+  async forSlice(sel: SliceSelect): Promise<JournalQueries> {
+    if (!this.split) return this;
+    const slice = new Confirmations((id) => this.withdrawn(id), this.confirms);
+    await this.split.load(slice, sel);
+    return slice;
+  }
+
+  /** Removes what splitByUser() set aside. */
+  dispose(): void {
+    this.split?.close();
+    this.split = undefined;
   }
 
   unresolvedIntents(): UnresolvedIntent[] {
@@ -166,35 +152,18 @@ export class JournalState {
   }
 
   createdBy(run: string): CreatedRecord[] {
-    return [...(this.byRun.get(run)?.values() ?? [])].map((c) => ({
-      ...(c.record ?? { hash: c.hash, identity: '', kind: '', ref: { file: '', sheet: '', row: 0 } }),
-      approval_id: c.approval_id,
-      status: c.status,
-      req: c.req,
-    }));
+    return this.confirms.createdBy(run);
   }
 
-  /** Every record a run confirmed written that no run withdrew since, with where it was written. */
-  standing(): Array<{ hash: string; approval_id: string; record: IntentRecord; where: ApprovalLocation }> {
-    const out: Array<{ hash: string; approval_id: string; record: IntentRecord; where: ApprovalLocation }> = [];
-    for (const c of this.byHash.values()) {
-      if (!c.approval_id || !c.record || LIFECYCLE.has(c.record.kind) || this.withdrawn(c.approval_id)) continue;
-      const where = this.locate(c.approval_id);
-      if (where) out.push({ hash: c.hash, approval_id: c.approval_id, record: c.record, where });
-    }
-    return out;
+  standing(): StandingRecord[] {
+    return this.confirms.standing();
   }
 
-  /** The user, date and kind an approval this tool wrote was written under; undefined for approvals of others. */
   locate(approvalId: string): ApprovalLocation | undefined {
-    const r = this.locations.get(approvalId);
-    if (!r) return undefined;
-    const where = r.user_id !== undefined && r.date !== undefined ? { user_id: r.user_id, date: r.date } : fromIdentity(r);
-    if (!where) return undefined;
-    return { approval_id: approvalId, kind: r.kind, ...where, ...(r.employee_type ? { employee_type: r.employee_type } : {}) };
+    return this.confirms.locate(approvalId);
   }
 
-  processed(approvalId: string): ProcessEntry | undefined {
+  processed(approvalId: string): Processed | undefined {
     return this.processes.get(approvalId);
   }
 
@@ -203,23 +172,22 @@ export class JournalState {
    * the -rN of its next import (plan/idempotency.ts).
    */
   withdrawnTimes(hash: string): number {
-    const ids = new Set([...(this.earlier.get(hash) ?? []), this.byHash.get(hash)?.approval_id]);
-    let n = 0;
-    for (const id of ids) if (this.withdrawn(id)) n++;
-    return n;
+    return this.confirms.withdrawnTimes(hash);
   }
 
   /**
    * The record as kept: its repeated texts shared, its id the hash's text when it is the hash (the usual case), its
    * identity only for journals written before records carried their user and date (fromIdentity needs it then).
    */
+  private text(v: string): string {
+    const known = this.texts.get(v);
+    if (known !== undefined) return known;
+    this.texts.set(v, v);
+    return v;
+  }
+
   private lean(r: IntentRecord): IntentRecord {
-    const t = (v: string) => {
-      const known = this.texts.get(v);
-      if (known !== undefined) return known;
-      this.texts.set(v, v);
-      return v;
-    };
+    const t = (v: string) => this.text(v);
     return {
       hash: r.hash,
       identity: r.user_id !== undefined && r.date !== undefined ? '' : r.identity,
@@ -230,20 +198,5 @@ export class JournalState {
       ...(r.date !== undefined ? { date: t(r.date) } : {}),
       ...(r.employee_type !== undefined ? { employee_type: t(r.employee_type) } : {}),
     };
-  }
-}
-
-/**
- * Journals written before records carried their user and date: the identity holds the user, and the remedy date or
- * the start time (whose day is the user_approval.date the importer grouped it under).
- */
-function fromIdentity(r: IntentRecord): { user_id: string; date: string } | undefined {
-  try {
-    const parts = JSON.parse(r.identity) as unknown[];
-    const user_id = parts[1];
-    const when = String(parts[2] ?? '').replace(/\D/g, '').slice(0, 8);
-    return typeof user_id === 'string' && when.length === 8 ? { user_id, date: when } : undefined;
-  } catch {
-    return undefined;
   }
 }

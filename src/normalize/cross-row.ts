@@ -5,6 +5,7 @@ import { isLifecycleKind, type NormalizedRecord, type Problem } from '../types.j
 import { problemOnRef } from '../schema/pin.js';
 import { formatDateTime, isCanonicalDateTime, wallSeconds } from './time.js';
 import { RowRefs, hashKey } from './row-refs.js';
+import { hashHalves, KeyTable } from './key-table.js';
 
 /**
  * One user's accepted leaves, sorted by start, as parallel arrays (numbers in an array are stored unboxed: a few
@@ -24,6 +25,8 @@ export class CrossRowChecks {
    * first row, as a RowRefs code.
    */
   private readonly seen = new Map<string, Map<string, number>>();
+  /** Per kind: the first 64 bits of each accepted row's content hash → its row (a hash not in hex goes to `seen`). */
+  private readonly byContent = new Map<string, KeyTable>();
   private readonly refs = new RowRefs();
   private readonly leaves = new Map<string, Leaves>();
   /** The times of a leave whose text is not `yyyy-MM-dd HH:mm:ss` (so cannot be written back from its seconds). */
@@ -34,9 +37,10 @@ export class CrossRowChecks {
    * the caller drops it, and it is not remembered, so a third copy is compared with the first, not the second.
    */
   add(record: NormalizedRecord): Problem[] {
-    const byHash = this.namespace(record.kind);
-    const key = hashKey(record.hash);
-    const first = byHash.get(key);
+    const content = this.content(record.kind);
+    const halves = hashHalves(record.hash);
+    const key = halves ? undefined : hashKey(record.hash);
+    const first = halves ? content.get(...halves) : this.namespace(record.kind).get(key!);
     if (first !== undefined) return [problemOnRef(record.ref, 'validate.duplicate', { ...this.refs.decode(first) })];
 
     // A user-supplied idempotent_id used twice: Feishu would silently keep only the first record, losing this row.
@@ -58,9 +62,16 @@ export class CrossRowChecks {
       const problem = this.checkLeave(record, ref);
       if (problem) return [problem];
     }
-    byHash.set(key, ref);
+    if (halves) content.set(...halves, ref);
+    else this.namespace(record.kind).set(key!, ref);
     if (ownId !== undefined) this.namespace(`${record.kind}:id`).set(ownId, ref);
     return [];
+  }
+
+  private content(kind: string): KeyTable {
+    let table = this.byContent.get(kind);
+    if (!table) this.byContent.set(kind, (table = new KeyTable()));
+    return table;
   }
 
   private namespace(name: string): Map<string, number> {

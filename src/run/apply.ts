@@ -3,7 +3,7 @@
 // a slice of users at a time (src/run/sliced.ts), so its memory does not grow with the month.
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
-import { JOURNAL_FILE, readJournal } from '../journal/index.js';
+import { JOURNAL_FILE, readJournal, splitAbove } from '../journal/index.js';
 import { ref, type MessageRef } from '../messages/said.js';
 import { Outcomes } from '../submit/outcomes.js';
 import type { ConfirmCounts } from '../confirm/index.js';
@@ -118,17 +118,21 @@ export async function apply(inputs: string[], options: ApplyOptions = {}): Promi
         // The same reconcile as a real run (against Feishu when there are credentials, else the journal alone), so a
         // dry run's rows say what the run would do: `exists` for what is there, `conflict` for a replace not asked for.
         if (canConnect(opts)) connection = await connectHere();
-        const known = await readJournal(state);
-        reconciled = noActions();
-        for (const slice of slices.slices()) {
-          const { reconciliation } = await reconcileRun(slice.records, known, connection?.client, employeeType, scope, slices.sliceOf(slice));
-          addCounts(reconciled, countActions(reconciliation));
-          for (const a of reconciliation.rows) markDry(a, outcomes, !!opts.replace);
-          outcomes.release(slice.records.map((r) => r.ref));
+        const known = await readJournal(state, { splitAbove: splitAbove(opts.env) });
+        try {
+          reconciled = noActions();
+          for (const slice of slices.slices()) {
+            const { reconciliation } = await reconcileRun(slice.records, known, connection?.client, employeeType, scope, slices.sliceOf(slice));
+            addCounts(reconciled, countActions(reconciliation));
+            for (const a of reconciliation.rows) markDry(a, outcomes, !!opts.replace);
+            outcomes.release(slice.records.map((r) => r.ref));
+          }
+        } finally {
+          known.dispose();
         }
       } else {
         connection = await connectHere();
-        journal = await openRunJournal(paths, { ...opts, state, employeeType }, validation.inputs.files, 'apply', { indexAppends: false });
+        journal = await openRunJournal(paths, { ...opts, state, employeeType }, validation.inputs.files, 'apply', { indexAppends: false, splitAbove: splitAbove(opts.env) });
         runId = journal.runId;
         const run = new SlicedRun({ slices, journal, connection, outcomes, employeeType, scope, signal, events, opts });
         if (saved || opts.prune) await run.check(saved ? (f) => checkSavedPlan(saved, f.result(validation.inputs.files), inputs[0] ?? '') : undefined);

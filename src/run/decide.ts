@@ -3,6 +3,7 @@
 // derived idempotent_id when the row's earlier records were withdrawn. Deciding this before queueing keeps settled
 // rows from spending the rate limit (PITFALLS: Cap #2010).
 import { reimportId } from '../plan/idempotency.js';
+import type { JournalQueries } from '../journal/index.js';
 import type { Plan } from '../plan/plan.js';
 import { asServerRemedy } from '../readback/view.js';
 import type { FieldChange, JournalFacts, Reconciliation, RowAction } from '../reconcile/types.js';
@@ -21,6 +22,8 @@ export interface DecideOptions {
   employeeType: EmployeeType;
   reconciliation: Reconciliation;
   facts: JournalFacts;
+  /** The journal as the slice being sent sees it (Reconciled.known). */
+  known: JournalQueries;
 }
 
 /** `field: 'from' → 'to'` for a conflict's message. */
@@ -45,7 +48,7 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
       if (a.type === 'send') {
         // A CoreHR decision is final once made, so the journal's word stands for it. A status row is always sent
         // (or read back first, submit/lifecycle.ts): a later run, another tool or an admin may have moved the approval.
-        const done = r.kind === 'corehr_approvals' ? journal.state.confirmed(r.hash) : undefined;
+        const done = r.kind === 'corehr_approvals' ? opts.known.confirmed(r.hash) : undefined;
         if (done) outcomes.set(r, 'exists', done.approval_id ? { approval_id: done.approval_id } : {});
         else records.push(r);
         continue;
@@ -71,7 +74,7 @@ export async function decide(plan: Plan, journal: RunJournal, outcomes: Outcomes
     }
     requests.push({ request, records });
   }
-  const failed = await revoke(replacements, conn.client, journal, opts.employeeType);
+  const failed = await revoke(replacements, conn.client, journal, opts);
   for (const w of requests) w.records = w.records.filter((r) => !failed.has(r));
   for (const [r, { approval_id, message }] of failed) outcomes.set(r, 'conflict', { approval_id, message });
   return { requests, remedyMatches };
@@ -84,12 +87,12 @@ function withReimportId(r: NormalizedRecord, times: number): NormalizedRecord {
 }
 
 /** --replace: withdraw the earlier version first (revoke; a pending remedy is rejected; one already gone is done). */
-async function revoke(list: Array<{ record: NormalizedRecord; approval_id: string }>, client: Caller, journal: RunJournal, employeeType: EmployeeType): Promise<Map<NormalizedRecord, { approval_id: string; message: MessageRef }>> {
+async function revoke(list: Array<{ record: NormalizedRecord; approval_id: string }>, client: Caller, journal: RunJournal, { known, employeeType }: DecideOptions): Promise<Map<NormalizedRecord, { approval_id: string; message: MessageRef }>> {
   const failed = new Map<NormalizedRecord, { approval_id: string; message: MessageRef }>();
   const where = new Map<string, Located>();
   for (const { record, approval_id } of list) {
     // Same identity, so the same user and date as the row replacing it, when the journal predates locations.
-    const l = located(journal.state.locate(approval_id) ?? { approval_id, kind: record.kind, user_id: record.user_id, date: record.date }, employeeType);
+    const l = located(known.locate(approval_id) ?? { approval_id, kind: record.kind, user_id: record.user_id, date: record.date }, employeeType);
     if (l) where.set(approval_id, l);
   }
   const held = await tryStatuses([...where.values()], client);

@@ -7,9 +7,10 @@ export interface RunEvents {
   onNotice?(message: MessageRef): void;
   /**
    * The work per endpoint is known (after reconcile left out what is settled). A run big enough to go in slices of
-   * users calls it again after planning each slice, with the totals so far.
+   * users calls it again after planning each slice, with the totals so far; `more` is true while slices remain to be
+   * planned (the totals will grow: an endpoint that has done its total so far is not done yet).
    */
-  onPlanned?(totals: Partial<Record<Endpoint, number>>): void;
+  onPlanned?(totals: Partial<Record<Endpoint, number>>, more?: boolean): void;
   onProgress?(endpoint: Endpoint, done: number, total: number): void;
   onRateLimited?(endpoint: string): void;
   onRetry?(endpoint: string): void;

@@ -1,7 +1,7 @@
 // plan: read → validate → normalize → group → reconcile against Feishu (or, without credentials, the journal alone)
 // → the diff apply would make, with its requests and the time at the rate limit. Nothing is written anywhere. Like
 // apply, it goes a slice of users at a time (src/run/slices.ts); the caller may take each slice's actions as they come.
-import { readJournal } from '../journal/index.js';
+import { readJournal, splitAbove } from '../journal/index.js';
 import { buildPlan, RATE_PER_ENDPOINT, type Plan } from '../plan/plan.js';
 import type { RecordAction, RowAction } from '../reconcile/types.js';
 import { totals as countActions } from '../reconcile/index.js';
@@ -76,7 +76,7 @@ export async function plan(paths: string[], opts: PlanOptions = {}): Promise<Pla
     const validation = await validateInputs(paths, { threads: false, onValid: (r) => slices.add(r), ...(opts.kind ? { kind: opts.kind } : {}), ...(opts.employeeType ? { employeeType: opts.employeeType } : {}), ...(opts.events?.onNotice ? { onNotice: opts.events.onNotice } : {}) });
     const employeeType = opts.employeeType ?? validation.inputs.defaults.employee_type ?? 'employee_id';
     const dir = runStateDir(paths, opts);
-    const state = await readJournal(dir);
+    const state = await readJournal(dir, { splitAbove: splitAbove(opts.env) });
     const stats: RunStats = { requests: {}, rateLimitWaits: 0, retries: 0 };
     const env = opts.env ?? process.env;
     let conn: Connection | undefined;
@@ -120,6 +120,7 @@ export async function plan(paths: string[], opts: PlanOptions = {}): Promise<Pla
         fingerprint: fingerprint.result(validation.inputs.files),
       };
     } finally {
+      state.dispose();
       await conn?.close();
     }
   } finally {

@@ -3,7 +3,8 @@
 // executes it, so that what plan shows is what apply does.
 import { ConfigError } from '../errors.js';
 import type { Caller } from '../feishu/types.js';
-import type { JournalView } from '../journal/index.js';
+import type { JournalQueries, JournalView, SliceSelect } from '../journal/index.js';
+import { ALL_PARTS, type PartRange } from '../journal/part-files.js';
 import { ReadBackError } from '../readback/errors.js';
 import { readServerView } from '../readback/view.js';
 import { reconcile, scopeOf } from '../reconcile/index.js';
@@ -21,6 +22,8 @@ export interface ScopeOptions {
 }
 
 export interface Reconciled {
+  /** The journal as this slice sees it: what decide and submit ask about its records. */
+  known: JournalQueries | undefined;
   scope: Scope;
   facts: JournalFacts;
   view: ServerView;
@@ -33,12 +36,14 @@ export interface Reconciled {
  */
 export interface SliceOf {
   has(user_id: string): boolean;
+  parts: PartRange;
   from: string;
   to: string;
   want: { approvals: boolean; remedies: boolean };
 }
 
-export async function reconcileRun(records: readonly NormalizedRecord[], state: JournalView | undefined, client: Caller | undefined, employeeType: EmployeeType, scopeOpts: ScopeOptions = {}, slice?: SliceOf): Promise<Reconciled> {
+export async function reconcileRun(records: readonly NormalizedRecord[], journal: JournalView | undefined, client: Caller | undefined, employeeType: EmployeeType, scopeOpts: ScopeOptions = {}, slice?: SliceOf): Promise<Reconciled> {
+  const state = journal ? await journal.forSlice(selectOf(records, scopeOpts, slice)) : undefined;
   const facts: JournalFacts = state ? journalFacts(state) : { wrote: () => false, withdrawnTimes: () => 0 };
   const known = scopeOpts.users === 'all' && state ? state.standing().map((s) => s.where.user_id).filter((u) => !slice || slice.has(u)) : [];
   const from = scopeOpts.from ?? slice?.from;
@@ -57,7 +62,21 @@ export async function reconcileRun(records: readonly NormalizedRecord[], state: 
       throw e;
     }
   }
-  return { scope, facts, view, reconciliation: reconcile(records, facts, view, scope) };
+  return { known: state, scope, facts, view, reconciliation: reconcile(records, facts, view, scope) };
+}
+
+/**
+ * What of a big journal a slice needs: its own parts, only its users' lines unless the scope is every user the
+ * journal knows, and where the approvals its status rows name were written.
+ */
+function selectOf(records: readonly NormalizedRecord[], scopeOpts: ScopeOptions, slice: SliceOf | undefined): SliceSelect {
+  const approvals = new Set<string>();
+  const users = new Set<string>();
+  for (const r of records) {
+    if (r.kind === 'approval_status') approvals.add(String(r.body.approval_id));
+    else if (!isLifecycleKind(r.kind)) users.add(r.user_id);
+  }
+  return { parts: slice?.parts ?? ALL_PARTS, ...(scopeOpts.users === 'all' ? {} : { users }), approvals };
 }
 
 export type Revoke = Extract<RecordAction, { type: 'revoke' }>;

@@ -14,6 +14,7 @@ import type { Connection } from './connect.js';
 import { decide } from './decide.js';
 import type { RunEvents } from './events.js';
 import type { RunJournal } from './journal.js';
+import type { JournalQueries } from '../journal/index.js';
 import { addCounts, noActions, type ActionCounts } from './counts.js';
 import { Fingerprint } from './fingerprint.js';
 import { prune, type PrunedRecord } from './prune.js';
@@ -43,13 +44,16 @@ export class SlicedRun {
   private readonly done: Partial<Record<Endpoint, number>> = {};
   /** A run of one slice reconciles once: the check's answer is the one acted on, as before slices. */
   private kept: Reconciled | undefined;
-  private readonly ctx: SubmitContext;
+  private readonly ctx: Omit<SubmitContext, 'journal'>;
+  /** Slices in the run, and slices planned so far (for onPlanned's `more`). */
+  private readonly slices: number;
+  private planned = 0;
 
   constructor(private readonly o: SlicedRunOptions) {
-    const { journal, employeeType, events } = o;
+    const { employeeType, events } = o;
+    this.slices = o.slices.sliceCount();
     this.ctx = {
       client: o.connection.client,
-      journal: { ...journal.submit, process: journal.process, locate: (id) => located(journal.state.locate(id), employeeType) },
       outcomes: o.outcomes,
       employeeType,
       signal: o.signal,
@@ -103,17 +107,25 @@ export class SlicedRun {
           await this.send(cur.slice, cur.reconciled);
         }
         await confirming;
-        confirming = this.settle(cur.slice, 'reconciled' in cur);
+        confirming = this.settle(cur.slice, 'reconciled' in cur ? (cur.reconciled.known ?? this.o.journal.state) : undefined);
         confirming.catch(() => {});
       }
     } finally {
       await confirming.catch(() => {});
     }
     await confirming;
+    // Slices stopped or left unsent plan nothing: the totals are final now.
+    if (this.planned && this.planned < this.slices) this.o.events.onPlanned?.({ ...this.totals }, false);
   }
 
   result(): { reconciled: ActionCounts; pruned?: PrunedRecord[]; verified?: ConfirmCounts } {
     return { reconciled: this.reconciled, ...(this.o.opts.prune ? { pruned: this.pruned } : {}), ...(this.verified ? { verified: this.verified } : {}) };
+  }
+
+  /** Submit's view of a slice: the journal to write to, and where the approvals its status rows name were written. */
+  private ctxFor(known: JournalQueries | undefined): SubmitContext {
+    const { journal, employeeType } = this.o;
+    return { ...this.ctx, journal: { ...journal.submit, process: journal.process, locate: (id) => located(known?.locate(id), employeeType) } };
   }
 
   private reconcile(slice: Slice): Promise<Reconciled> {
@@ -139,21 +151,26 @@ export class SlicedRun {
     }
   }
 
-  private async send(slice: Slice, { reconciliation, facts }: Reconciled): Promise<void> {
+  private async send(slice: Slice, { reconciliation, facts, known }: Reconciled): Promise<void> {
     const { journal, connection, outcomes, employeeType, events, signal, opts } = this.o;
     addCounts(this.reconciled, countActions(reconciliation));
     const plan = buildPlan(slice.records, { employeeType });
-    const work = await decide(plan, journal, outcomes, connection, { ...(opts.replace ? { replace: true } : {}), employeeType, reconciliation, facts });
+    const ctx = this.ctxFor(known);
+    const work = await decide(plan, journal, outcomes, connection, { ...(opts.replace ? { replace: true } : {}), employeeType, reconciliation, facts, known: known ?? journal.state });
     for (const w of work.requests) if (w.records.length) this.totals[w.request.endpoint] = (this.totals[w.request.endpoint] ?? 0) + 1;
     // Called again for each slice, with the run's totals so far.
-    events.onPlanned?.({ ...this.totals });
-    await submit(work, this.ctx);
+    this.planned++;
+    events.onPlanned?.({ ...this.totals }, this.planned < this.slices);
+    await submit(work, ctx);
     if (opts.prune && !signal.aborted) this.pruned.push(...(await prune(revokes(reconciliation), journal, connection.client, signal, employeeType)));
   }
 
-  /** Read back what the slice wrote (unless told not to, or stopped), then its outcomes leave the heap. */
-  private async settle(slice: Slice, sent: boolean): Promise<void> {
-    if (sent && this.o.opts.verify !== false && !this.o.signal.aborted) addCounts((this.verified ??= { confirmed: 0, rewritten: 0, unconfirmed: 0 }), await confirmWrites(slice.records, this.ctx));
+  /**
+   * Read back what the slice wrote (unless told not to, or stopped), then its outcomes leave the heap. `sent`: the
+   * journal as the slice saw it when it was sent; undefined when it was not.
+   */
+  private async settle(slice: Slice, sent: JournalQueries | undefined): Promise<void> {
+    if (sent && this.o.opts.verify !== false && !this.o.signal.aborted) addCounts((this.verified ??= { confirmed: 0, rewritten: 0, unconfirmed: 0 }), await confirmWrites(slice.records, this.ctxFor(sent)));
     this.o.outcomes.release(slice.records.map((r) => r.ref));
   }
 

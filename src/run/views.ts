@@ -1,10 +1,10 @@
 // The journal as the reconcile stage sees it: which approvals this state folder's runs wrote, how often a row's
 // records were withdrawn, and, planning without credentials, what it says Feishu holds.
-import type { JournalView } from '../journal/index.js';
+import type { JournalQueries } from '../journal/index.js';
 import type { HeldRecord, JournalFacts, ServerView } from '../reconcile/types.js';
 import type { CreatingKind } from '../types.js';
 
-export function journalFacts(state: JournalView): JournalFacts {
+export function journalFacts(state: JournalQueries): JournalFacts {
   return {
     wrote: (approval_id) => state.locate(approval_id) !== undefined,
     withdrawnTimes: (hash) => state.withdrawnTimes(hash),
@@ -15,7 +15,7 @@ export function journalFacts(state: JournalView): JournalFacts {
  * What the journal says Feishu holds: every record confirmed written and not withdrawn since, approved (remedies: in
  * the state their rows asked for is unknown, so approved too), content unknown. Used by `plan` without credentials.
  */
-export function journalServerView(state: JournalView, slice?: { has(user_id: string): boolean }): ServerView {
+export function journalServerView(state: JournalQueries, slice?: { has(user_id: string): boolean }): ServerView {
   const standing = state.standing();
   const records = (slice ? standing.filter((s) => slice.has(s.where.user_id)) : standing).map(
     (s): HeldRecord => ({

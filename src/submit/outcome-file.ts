@@ -1,26 +1,14 @@
 // Outcomes of rows a run is done with, on disk: one JSON line each, found again by (sheet, row) through an offset
 // table of 12 bytes a row. A month of 500,000 rows keeps ≈ 6 MB of table on the heap instead of ≈ 300 MB of objects.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempDir, removeTempDir } from '../temp-dir.js';
 import type { RowOutcome, RowRef } from '../types.js';
 
 interface SheetIndex {
   /** Byte offset of row r's line at [r] (−1: none), and its length. */
   offsets: Float64Array;
   lengths: Uint32Array;
-}
-
-/** Removed when the process ends, whatever happened: the outcomes hold people's ids and Feishu's messages. */
-const open = new Set<string>();
-let hooked = false;
-function removeAtExit(dir: string): void {
-  open.add(dir);
-  if (hooked) return;
-  hooked = true;
-  process.once('exit', () => {
-    for (const d of open) rmSync(d, { recursive: true, force: true });
-  });
 }
 
 export class OutcomeFile {
@@ -30,9 +18,7 @@ export class OutcomeFile {
   private readonly sheets = new Map<string, SheetIndex>();
 
   constructor() {
-    // mkdtemp makes the folder 0700.
-    this.dir = mkdtempSync(join(tmpdir(), 'feishu-import-outcomes-'));
-    removeAtExit(this.dir);
+    this.dir = makeTempDir('feishu-import-outcomes-');
     this.fd = openSync(join(this.dir, 'outcomes.jsonl'), 'w+', 0o600);
   }
 
@@ -78,8 +64,7 @@ export class OutcomeFile {
     if (this.fd < 0) return;
     closeSync(this.fd);
     this.fd = -1;
-    rmSync(this.dir, { recursive: true, force: true });
-    open.delete(this.dir);
+    removeTempDir(this.dir);
   }
 
   private index(ref: RowRef, grow: boolean): SheetIndex | undefined {

@@ -1,7 +1,7 @@
 // Crash safety of apply, with real processes: SIGKILL at random instants while a flaky server answers (faults
 // after the write, connection resets), then a final run. Feishu must end with every record exactly once —
 // with the state folder kept, and with it deleted before the final run.
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -54,7 +54,11 @@ describe.each([
     await writeWorkbook(input, month(USERS, DAYS, REMEDIES));
     await withSandbox({ latencyMs: { min: 20, max: 120 } }, async (sb) => {
       injectFaults(sb);
-      const env = cleanEnv({ ...cliEnvFor(sb), ...(sliced ? { FEISHU_IMPORT_SLICE_RECORDS: '15' } : {}) });
+      // Sliced: the records, the outcomes and the journal's parts go to temporary folders (in a TMPDIR of its own).
+      const tmp = join(dir, 'tmp');
+      mkdirSync(tmp);
+      const env = cleanEnv({ ...cliEnvFor(sb), TMPDIR: tmp, ...(sliced ? { FEISHU_IMPORT_SLICE_RECORDS: '15', FEISHU_IMPORT_JOURNAL_SPLIT_BYTES: '0' } : {}) });
+      const ours = () => readdirSync(tmp).filter((n) => n.startsWith('feishu-import-'));
       const seen: number[] = [];
       for (let i = 0; i < KILLS; i++) {
         // Kill at a random instant once the run has written something new (the first time: before it could).
@@ -69,7 +73,10 @@ describe.each([
       if (!keepState) rmSync(state, { recursive: true, force: true });
       sb.clearFaults();
       const out = join(dir, 'results.xlsx');
+      // A killed run cannot remove its folders (people's ids and reasons): the next run does.
+      if (sliced) expect(ours().length).toBeGreaterThan(0);
       const final = await runCli(['apply', input, '--state', state, '--out', out, '--json'], { env });
+      expect(ours()).toEqual([]);
       expect(final.stderr).toBe('');
       expect(final.code).toBe(0);
       const live = sb.records().filter((r) => r.status !== 3 && r.status !== 4);
