@@ -33,7 +33,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
   let rowNo = 0;
   let col = 0;
   /** The cell being read: one object, refilled for each <c> (its value is taken when the cell closes). */
-  const cell: RawCell & { col: number; ref: string } = { col: 0, ref: '', t: undefined, s: 0, f: false, v: null, is: null };
+  const cell: RawCell & { col: number; ref: string | undefined } = { col: 0, ref: undefined, t: undefined, s: 0, f: false, v: null, is: null };
   let c: typeof cell | null = null;
   /** Where text goes: the <v> of a cell, a <t> of its inline string, or nowhere (formulas, phonetic runs …). */
   let into: 'v' | 't' | null = null;
@@ -71,7 +71,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
           if (row.cols.length >= MAX_COLUMNS) outside(`cell ${row.cols.length + 1} of row ${rowNo}`);
           c = cell;
           c.col = col;
-          c.ref = r ?? `${columnName(col)}${rowNo}`;
+          c.ref = r; // the reference as written, if any
           c.t = t;
           c.s = s ? Number(s) : 0;
           c.f = false;
@@ -123,7 +123,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
             row.cols.push(c.col);
             row.values.push(value);
             row.styles.push(c.s);
-            if (value === NO_RESULT) (row.noResult ??= []).push(c.ref);
+            if (value === NO_RESULT) (row.noResult ??= []).push(c.ref ?? `${columnName(c.col)}${rowNo}`);
           }
           c = null;
           into = null;
