@@ -14,11 +14,9 @@ import { isEmptyRow, noticeUnknownColumns, sheetInfo } from './header.js';
 import { MAX_CELL_CHARS, MAX_COLUMNS, tooLong } from './limits.js';
 import type { ReadContext, SourceAdapter, SourceInput } from './types.js';
 import { ref } from '../messages/said.js';
-import { FORMATS } from './formats.js';
 
 export const csvAdapter: SourceAdapter = {
   name: 'csv',
-  match: (path) => FORMATS.csv.test(path),
   read: readCsv,
 };
 

@@ -4,20 +4,20 @@ import { ConfigError, InputError } from '../errors.js';
 import type { Kind } from '../types.js';
 import { batchesOfOne, eachRow, type RowBatches } from './batches.js';
 import { checkReadable } from './files.js';
-import { FORMATS } from './formats.js';
 import type { Manifest } from './manifest.js';
 import { MAX_MESSAGE, oneLine } from './oneline.js';
 import type { CatalogEntry, Defaults, ReadContext, ResolvedInputs, SourceAdapter, SourceInput } from './types.js';
 import { ref } from '../messages/said.js';
 
 /**
- * The adapters, each loaded when a file of its format is first read: a run on workbooks only never loads yaml,
- * csv-parse and iconv-lite (60–100 ms of a command's start).
+ * The adapters by file name, each loaded when a file of its format is first read: a run on workbooks only never
+ * loads yaml, csv-parse and iconv-lite (60–100 ms of a command's start).
  */
 const adapters = [
-  { format: FORMATS.xlsx, load: async () => (await import('./xlsx.js')).xlsxAdapter },
-  { format: FORMATS.csv, load: async () => (await import('./csv.js')).csvAdapter },
-  { format: FORMATS.yaml, load: async () => (await import('./yaml.js')).yamlAdapter },
+  { format: /\.xlsx$/i, load: async () => (await import('./xlsx.js')).xlsxAdapter },
+  { format: /\.csv$/i, load: async () => (await import('./csv.js')).csvAdapter },
+  // A YAML file is a manifest: its sources are read, then its own records.
+  { format: /\.ya?ml$/i, load: async () => (await import('./yaml.js')).yamlAdapter, manifest: true },
 ] as const;
 const ACCEPTED = '.xlsx, .csv, .yaml, .yml';
 
@@ -48,7 +48,7 @@ async function resolve(paths: string[], opts: { kind?: Kind }): Promise<Resolved
   for (const path of paths) {
     await checkReadable(path);
     const adapter = adapterFor(path);
-    if (adapter.format !== FORMATS.yaml) {
+    if (!('manifest' in adapter)) {
       units.push({ input: opts.kind ? { path, kind: opts.kind } : { path }, adapter: await adapter.load() });
       continue;
     }

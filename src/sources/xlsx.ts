@@ -16,13 +16,11 @@ import type { NumFmt } from './xlsx-styles.js';
 import { DamagedError, OtherFormatError, TooLargeError, XmlError } from './xlsx-errors.js';
 import { readXlsxThreadedBatches, threadedAvailable } from './xlsx-thread.js';
 import { eachRow, type RowBatches } from './batches.js';
-import { FORMATS } from './formats.js';
 
 const expectedSheets = () => Object.values(SHEET_NAMES).flat().join(', ');
 
 export const xlsxAdapter: SourceAdapter = {
   name: 'xlsx',
-  match: (path) => FORMATS.xlsx.test(path),
   read: (input, ctx) => eachRow(readXlsx(input, ctx)),
   readBatches: readXlsx,
 };

@@ -7,11 +7,9 @@ import type { Cell, InputRow } from '../types.js';
 import { isEmptyRow, noticeUnknownColumns, sheetInfo } from './header.js';
 import { loadManifest, type Manifest } from './manifest.js';
 import type { ReadContext, SourceAdapter } from './types.js';
-import { FORMATS } from './formats.js';
 
 export const yamlAdapter: SourceAdapter = {
   name: 'yaml',
-  match: (path) => FORMATS.yaml.test(path),
   async *read(input, ctx) {
     yield* inlineRows(await loadManifest(input.path), ctx);
   },
