@@ -31,7 +31,8 @@ if (mode === 'bare') {
   zip.close();
   process.stdout.write(`bytes inflated: ${bytes}\n`);
 } else {
-  const { main } = await import('../dist/cli/main.js');
+  // BENCH_DIST: another build of the tool (bench:parse's BENCH_BEFORE), to compare with in the same loop.
+  const { main } = await import(process.env.BENCH_DIST ? `${process.env.BENCH_DIST}/cli/main.js` : '../dist/cli/main.js');
   await main(args);
 }
 const ms = performance.now() - started;

@@ -5,7 +5,8 @@ import { isLifecycleKind, type NormalizedRecord, type Problem } from '../types.j
 import { problemOnRef } from '../schema/pin.js';
 import { formatDateTime, isCanonicalDateTime, wallSeconds } from './time.js';
 import { RowRefs, hashKey } from './row-refs.js';
-import { hashHalves, KeyTable } from './key-table.js';
+import { hashHalves, keyHalves, KeyTable } from './key-table.js';
+import type { Unhashed } from './record.js';
 
 /**
  * One user's accepted leaves, sorted by start, as parallel arrays (numbers in an array are stored unboxed: a few
@@ -35,19 +36,22 @@ export class CrossRowChecks {
   /**
    * Checks `record` against every record added before it. A problem means the record (the later row) is invalid:
    * the caller drops it, and it is not remembered, so a third copy is compared with the first, not the second.
+   *
+   * `unhashed`: for a record made without its hash, the content key and own id normalizeRow gave in its place.
    */
-  add(record: NormalizedRecord): Problem[] {
-    const content = this.content(record.kind);
-    const halves = hashHalves(record.hash);
+  add(record: NormalizedRecord, unhashed?: Unhashed): Problem[] {
+    // The content as 64 bits (the content key normalizeRow gave, else the content hash's first 64 bits), and the
+    // user-supplied idempotent_id if any. A hash not in hex (never in practice) is kept whole in `seen`.
+    const ownId = unhashed ? unhashed.ownId : ownIdOf(record);
+    const halves = unhashed ? keyHalves(unhashed.key) : hashHalves(record.hash);
     const key = halves ? undefined : hashKey(record.hash);
+    const content = this.content(record.kind);
     const first = halves ? content.get(...halves) : this.namespace(record.kind).get(key!);
     if (first !== undefined) return [problemOnRef(record.ref, 'validate.duplicate', { ...this.refs.decode(first) })];
 
     // A user-supplied idempotent_id used twice: Feishu would silently keep only the first record, losing this row.
-    const id = record.body.idempotent_id;
-    const ownId = typeof id === 'string' && id !== record.hash ? id : undefined;
     const sameId = ownId === undefined ? undefined : this.namespace(`${record.kind}:id`).get(ownId);
-    if (sameId !== undefined) return [problemOnRef(record.ref, 'validate.duplicateId', { ...this.refs.decode(sameId), id: String(id) })];
+    if (sameId !== undefined) return [problemOnRef(record.ref, 'validate.duplicateId', { ...this.refs.decode(sameId), id: String(ownId) })];
 
     const ref = this.refs.encode(record.ref);
     // Two different requests for one approval or task in one run: which wins would depend on timing.
@@ -115,6 +119,12 @@ export class CrossRowChecks {
     if (!isCanonicalDateTime(startText) || !isCanonicalDateTime(endText)) this.oddTimes.set(ref, [startText, endText]);
     return undefined;
   }
+}
+
+/** The user-supplied idempotent_id of a record: its id unless that is its content hash. */
+function ownIdOf(record: NormalizedRecord): string | undefined {
+  const id = record.body.idempotent_id;
+  return typeof id === 'string' && id !== record.hash ? id : undefined;
 }
 
 /** Seconds (wallSeconds) → `yyyy-MM-dd HH:mm:ss`: gives back exactly the text of a time that was in that form. */

@@ -1,7 +1,8 @@
 // The cross-row checks remember every accepted row of a big file by its content: in a Map, a key string and a table
 // entry each cost ≈ 100 bytes on the heap per row (≈ 55 MB for a 533,334-row month, most of validate's live memory).
-// Here a row costs 16 bytes of typed arrays outside the heap, twice over for the free slots: keys are the first 64 bits
-// of the content hash (two rows of one month sharing them by chance: about 1 in 10^8), values the row's RowRefs code.
+// Here a row costs 16 bytes of typed arrays outside the heap, twice over for the free slots: keys are 64 bits of the
+// content (the content hash's first 64, or plain validate's content key; two rows of one month sharing them by chance:
+// about 1 in 10^8), values the row's RowRefs code.
 const EMPTY = -1;
 
 export class KeyTable {
@@ -59,4 +60,9 @@ export class KeyTable {
 export function hashHalves(hash: string): [number, number] | undefined {
   if (!/^[0-9a-f]{16}/.test(hash)) return undefined;
   return [parseInt(hash.slice(0, 8), 16), parseInt(hash.slice(8, 16), 16)];
+}
+
+/** A contentKey (plan/idempotency.ts: 64 bits as four UTF-16 code units) as two 32-bit halves. */
+export function keyHalves(key: string): [number, number] {
+  return [((key.charCodeAt(0) << 16) | key.charCodeAt(1)) >>> 0, ((key.charCodeAt(2) << 16) | key.charCodeAt(3)) >>> 0];
 }

@@ -1,6 +1,6 @@
 // normalizeRow: one InputRow → one NormalizedRecord, or the problems that keep it from being one.
 // Steps: read cells (converters) → build the API object (defaults, two-cell checks) → hash → JSON Schema.
-import { contentHash } from '../plan/idempotency.js';
+import { contentHash, contentKey } from '../plan/idempotency.js';
 import { schemaProblems, validateObject } from '../schema/index.js';
 import type { Defaults } from '../sources/types.js';
 import { isLifecycleKind, type InputRow, type Kind, type NormalizedRecord, type Problem } from '../types.js';
@@ -31,7 +31,22 @@ export function identityOf(kind: Kind, user_id: string, body: Record<string, unk
   return JSON.stringify([kind, user_id, body.start_time, body.end_time, type]);
 }
 
-export function normalizeRow(row: InputRow, defaults: Defaults): NormalizeResult {
+/**
+ * Where a record only meets the cross-row checks and is dropped (plain `validate`), no id is made: normalizeRow
+ * fills this in (one object, reused for every row) with a content key (contentKey) for the checks instead of the
+ * hash, and the schema sees a stand-in of the hash's shape (32 hex digits, as every content hash is). Such a record's
+ * `hash` and `identity` are empty (identity is made for the lifecycle kinds, whose cross-row check needs it), so it
+ * must never reach a plan or a journal: validate.ts keeps none of them.
+ */
+export interface Unhashed {
+  /** What CrossRowChecks.add takes as `key` and `ownId` for the record. */
+  key: string;
+  ownId: string | undefined;
+}
+
+const STAND_IN_ID = '0'.repeat(32);
+
+export function normalizeRow(row: InputRow, defaults: Defaults, unhashed?: Unhashed): NormalizeResult {
   const kind = row.sheet.kind;
   const cells = readCells(row);
   const built = build(kind, cells.values, row, defaults);
@@ -42,9 +57,20 @@ export function normalizeRow(row: InputRow, defaults: Defaults): NormalizeResult
   const user_id = (cells.values.get('user_id') as string | undefined) ?? (lifecycle ? '' : undefined);
   const body = built.body;
 
-  const hash = contentHash({ kind, user_id: user_id ?? '', date: built.date ?? '', body });
+  const parts = { kind, user_id: user_id ?? '', date: built.date ?? '', body };
   // The user's own record id wins; remedies and the lifecycle kinds have no idempotent_id in the API at all.
-  if (kind !== 'remedies' && !lifecycle) body.idempotent_id = cells.values.get('idempotent_id') ?? hash;
+  const hasId = kind !== 'remedies' && !lifecycle;
+  const ownId = hasId ? (cells.values.get('idempotent_id') as string | undefined) : undefined;
+  let hash = '';
+  if (unhashed) {
+    unhashed.key = contentKey(parts);
+    // An id equal to the row's own content hash is not the user's own (as CrossRowChecks reads a hashed record).
+    unhashed.ownId = ownId !== undefined && ownId !== contentHash(parts) ? ownId : undefined;
+    if (hasId) body.idempotent_id = ownId ?? STAND_IN_ID;
+  } else {
+    hash = contentHash(parts);
+    if (hasId) body.idempotent_id = ownId ?? hash;
+  }
 
   const data = kind === 'remedies' || lifecycle ? body : { user_id, date: built.date, ...body };
   const errors = validateObject(kind, data);
@@ -59,7 +85,7 @@ export function normalizeRow(row: InputRow, defaults: Defaults): NormalizeResult
     date: built.date,
     body,
     hash,
-    identity: identityOf(kind, user_id, body),
+    identity: unhashed && !lifecycle ? '' : identityOf(kind, user_id, body),
   };
   if (built.status) record.status = built.status;
   return { record, problems: [], warnings: built.warnings };

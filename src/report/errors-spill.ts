@@ -121,10 +121,11 @@ export class ErrorSpill implements ErrorRows {
 
   private folder(): string {
     if (this.dir) return this.dir;
-    this.dir = mkdtempSync(join(this.options.parent ?? tmpdir(), 'feishu-import-'));
-    // Ctrl-C or a kill during a long validate must not leave the rows (personal data) behind in the temp folder.
+    // Ctrl-C or a kill during a long validate must not leave the rows (personal data) behind in the temp folder. The
+    // handlers come first: without one, a signal kills the process at once, even between making the folder and here.
     process.on('exit', this.removeNow);
     for (const signal of SIGNALS) process.on(signal, this.onSignal);
+    this.dir = mkdtempSync(join(this.options.parent ?? tmpdir(), 'feishu-import-'));
     return this.dir;
   }
 

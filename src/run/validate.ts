@@ -1,6 +1,6 @@
 // read → validate → normalize, streaming: one pass over every input row, keeping only what the caller asks for.
 import { CrossRowChecks } from '../normalize/cross-row.js';
-import { normalizeRow } from '../normalize/record.js';
+import { normalizeRow, type Unhashed } from '../normalize/record.js';
 import { resolveInputs } from '../sources/index.js';
 import type { ResolvedInputs } from '../sources/types.js';
 import { ConfigError } from '../errors.js';
@@ -55,14 +55,17 @@ export async function validateInputs(paths: string[], opts: ValidateOptions = {}
   const cross = new CrossRowChecks();
   let seen = 0;
   const refuseOpenId = remedyIdTypeCheck(inputs, opts.employeeType);
+  // No record leaves this function unless kept or handed on: then none needs its id (sha256, the dearest step of a
+  // row), only a key for the cross-row checks (normalize/record.ts, Unhashed).
+  const unhashed: Unhashed | undefined = opts.keepRecords || opts.onValid ? undefined : { key: '', ownId: undefined };
   // In batches (sources/batches.ts): one await per chunk of input, not per row.
   for await (const batch of inputs.batches(ctx)) {
     for (const row of batch) {
       if (row.sheet.kind === 'remedies') refuseOpenId();
-      const { record, problems, warnings } = normalizeRow(row, inputs.defaults);
+      const { record, problems, warnings } = normalizeRow(row, inputs.defaults, unhashed);
       if (warnings?.length) result.warnings.push(...warnings);
       // Cross-row checks only see rows that are valid on their own: a broken row cannot be a duplicate of anything.
-      const all = record && problems.length === 0 ? cross.add(record) : problems;
+      const all = record && problems.length === 0 ? cross.add(record, unhashed) : problems;
       if (all.length > 0 || !record) {
         result.invalid++;
         if (opts.onInvalid) {

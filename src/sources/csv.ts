@@ -17,7 +17,6 @@ import { ref } from '../messages/said.js';
 
 export const csvAdapter: SourceAdapter = {
   name: 'csv',
-  match: (path) => /\.csv$/i.test(path),
   read: readCsv,
 };
 

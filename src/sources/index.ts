@@ -3,20 +3,26 @@ import { extname } from 'node:path';
 import { ConfigError, InputError } from '../errors.js';
 import type { Kind } from '../types.js';
 import { batchesOfOne, eachRow, type RowBatches } from './batches.js';
-import { csvAdapter } from './csv.js';
 import { checkReadable } from './files.js';
-import { loadManifest, type Manifest } from './manifest.js';
+import type { Manifest } from './manifest.js';
 import { MAX_MESSAGE, oneLine } from './oneline.js';
 import type { CatalogEntry, Defaults, ReadContext, ResolvedInputs, SourceAdapter, SourceInput } from './types.js';
-import { xlsxAdapter } from './xlsx.js';
-import { inlineRows, yamlAdapter } from './yaml.js';
 import { ref } from '../messages/said.js';
 
-const adapters: readonly SourceAdapter[] = [xlsxAdapter, csvAdapter, yamlAdapter];
+/**
+ * The adapters by file name, each loaded when a file of its format is first read: a run on workbooks only never
+ * loads yaml, csv-parse and iconv-lite (60–100 ms of a command's start).
+ */
+const adapters = [
+  { format: /\.xlsx$/i, load: async () => (await import('./xlsx.js')).xlsxAdapter },
+  { format: /\.csv$/i, load: async () => (await import('./csv.js')).csvAdapter },
+  // A YAML file is a manifest: its sources are read, then its own records.
+  { format: /\.ya?ml$/i, load: async () => (await import('./yaml.js')).yamlAdapter, manifest: true },
+] as const;
 const ACCEPTED = '.xlsx, .csv, .yaml, .yml';
 
-function adapterFor(path: string): SourceAdapter {
-  const adapter = adapters.find((a) => a.match(path));
+function adapterFor(path: string): (typeof adapters)[number] {
+  const adapter = adapters.find((a) => a.format.test(path));
   if (!adapter) throw new InputError(ref('input.unknownExtension', { file: path, ext: extname(path) || path, accepted: ACCEPTED }));
   return adapter;
 }
@@ -42,10 +48,11 @@ async function resolve(paths: string[], opts: { kind?: Kind }): Promise<Resolved
   for (const path of paths) {
     await checkReadable(path);
     const adapter = adapterFor(path);
-    if (adapter !== yamlAdapter) {
-      units.push({ input: opts.kind ? { path, kind: opts.kind } : { path }, adapter });
+    if (!('manifest' in adapter)) {
+      units.push({ input: opts.kind ? { path, kind: opts.kind } : { path }, adapter: await adapter.load() });
       continue;
     }
+    const { loadManifest } = await import('./manifest.js');
     const manifest = await loadManifest(path);
     manifests.push(manifest);
     const sources = [];
@@ -54,7 +61,7 @@ async function resolve(paths: string[], opts: { kind?: Kind }): Promise<Resolved
       await checkReadable(input.path).catch((e: unknown) => {
         throw e instanceof InputError ? new InputError(ref('input.inManifest', { manifest: manifest.file, message: e.said }), { cause: e }) : e;
       });
-      sources.push({ input, adapter: adapterFor(input.path) });
+      sources.push({ input, adapter: await adapterFor(input.path).load() });
     }
     units.push({ manifest, sources });
   }
@@ -76,6 +83,7 @@ async function* streamAll(units: Unit[], ctx: ReadContext): RowBatches {
         continue;
       }
       for (const s of u.sources) yield* read(s.adapter, s.input);
+      const { inlineRows } = await import('./yaml.js');
       yield* batchesOfOne(inlineRows(u.manifest, ctx));
     }
   } catch (e) {

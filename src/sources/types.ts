@@ -24,10 +24,9 @@ export interface ReadContext {
   threads?: boolean;
 }
 
-/** A format adapter: taze-style `match` + `read`, registered in sources/index.ts. */
+/** A format adapter, registered in sources/index.ts with the file names it reads (loaded only when one is read). */
 export interface SourceAdapter {
   name: string;
-  match(path: string): boolean;
   /** Streams the non-empty rows. Throws InputError when the file cannot be read at all or a required column is missing. */
   read(input: SourceInput, ctx: ReadContext): AsyncIterable<InputRow>;
   /** The same rows in batches (see batches.ts), where the format reads them so. */

@@ -10,11 +10,19 @@ import { XmlError } from './xlsx-errors.js';
 import { scanXml } from './xml-scan.js';
 
 
+/**
+ * One row: its stored cells as parallel arrays rather than an array per cell (800,000 cells in a 100,000-row month:
+ * those small arrays were a good share of the reader's garbage).
+ */
 export interface SheetRow {
   /** The row number as Excel shows it. */
   number: number;
-  /** [1-based column, value, cell reference, style id] for each stored cell. */
-  cells: [number, Cell | typeof NO_RESULT, string, number][];
+  /** Each stored cell's 1-based column, value and style id. */
+  cols: number[];
+  values: (Cell | typeof NO_RESULT)[];
+  styles: number[];
+  /** The cell reference of each NO_RESULT value, in order (made only for those: they are only ever named). */
+  noResult?: string[];
 }
 
 /** The rows of a sheet, in batches: those each chunk of XML completed (one await per batch, not per row). */
@@ -25,7 +33,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
   let rowNo = 0;
   let col = 0;
   /** The cell being read: one object, refilled for each <c> (its value is taken when the cell closes). */
-  const cell: RawCell & { col: number; ref: string } = { col: 0, ref: '', t: undefined, s: 0, f: false, v: null, is: null };
+  const cell: RawCell & { col: number; ref: string | undefined } = { col: 0, ref: undefined, t: undefined, s: 0, f: false, v: null, is: null };
   let c: typeof cell | null = null;
   /** Where text goes: the <v> of a cell, a <t> of its inline string, or nowhere (formulas, phonetic runs …). */
   let into: 'v' | 't' | null = null;
@@ -60,10 +68,10 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
           col = (r && columnOf(r)) || col + 1;
           if (col > MAX_COLUMNS) outside(`cell ${r ?? columnName(col)}`);
           // The same reference over and over would grow one row without end.
-          if (row.cells.length >= MAX_COLUMNS) outside(`cell ${row.cells.length + 1} of row ${rowNo}`);
+          if (row.cols.length >= MAX_COLUMNS) outside(`cell ${row.cols.length + 1} of row ${rowNo}`);
           c = cell;
           c.col = col;
-          c.ref = r ?? `${columnName(col)}${rowNo}`;
+          c.ref = r; // the reference as written, if any
           c.t = t;
           c.s = s ? Number(s) : 0;
           c.f = false;
@@ -91,7 +99,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
           const n = r ? Number(r) : NaN;
           rowNo = Number.isInteger(n) && n > 0 ? n : rowNo + 1;
           if (rowNo > MAX_ROWS) outside(`row ${rowNo}`);
-          row = { number: rowNo, cells: [] };
+          row = { number: rowNo, cols: [], values: [], styles: [] };
           col = 0;
           return;
         }
@@ -110,12 +118,18 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
           phonetic--;
           return;
         case 'c':
-          if (row && c) row.cells.push([c.col, cellValue(c, ctx), c.ref, c.s]);
+          if (row && c) {
+            const value = cellValue(c, ctx);
+            row.cols.push(c.col);
+            row.values.push(value);
+            row.styles.push(c.s);
+            if (value === NO_RESULT) (row.noResult ??= []).push(c.ref ?? `${columnName(c.col)}${rowNo}`);
+          }
           c = null;
           into = null;
           return;
         case 'row':
-          if (row?.cells.length) ready.push(row);
+          if (row?.cols.length) ready.push(row);
           row = null;
           return;
         case 'sheetData':

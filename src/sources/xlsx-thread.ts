@@ -54,8 +54,9 @@ export async function* readXlsxThreadedBatches(input: SourceInput, ctx: ReadCont
   try {
     // The parent's flags, less --input-type (allowed only with -e, which the worker's file is not).
     const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-    // No resourceLimits: a young generation capped at 2–8 MB saves 5–12 MB of peak memory, but the worker's GC time
-    // goes from 0.2 to 0.75–1.2 s on bench:parse and it becomes the slower thread (1.1× → 1.35–1.4× the bare read).
+    // No resourceLimits: the thread runs only on big workbooks, for time. A young generation capped at 2–4 MB saves
+    // ≈ 11 MB of peak memory for ≈ 3–5 % more time at 100,000 rows (bench:parse, BENCHMARKS.md; with saxes it cost
+    // 0.5–1 s), and the saving stays fixed while the cost grows with the file.
     worker = new Worker(workerFile, { workerData: data, execArgv });
   } catch (e) {
     if (fallback) return yield* fallback(input, ctx);

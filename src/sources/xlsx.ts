@@ -21,7 +21,6 @@ const expectedSheets = () => Object.values(SHEET_NAMES).flat().join(', ');
 
 export const xlsxAdapter: SourceAdapter = {
   name: 'xlsx',
-  match: (path) => /\.xlsx$/i.test(path),
   read: (input, ctx) => eachRow(readXlsx(input, ctx)),
   readBatches: readXlsx,
 };
@@ -114,18 +113,26 @@ async function* readSheet(
       if (!sheet) {
         // Row 1 is the header by contract; a sheet whose first stored row is lower has no header at all.
         const headers: string[] = [];
-        if (row.number === 1) for (const [col, v] of row.cells) headers[col - 1] = v === null || v === NO_RESULT ? '' : String(v);
+        if (row.number === 1) {
+          row.cols.forEach((col, i) => {
+            const v = row.values[i];
+            headers[col - 1] = v === null || v === NO_RESULT || v === undefined ? '' : String(v);
+          });
+        }
         sheet = sheetInfo(file, name, kind, Array.from(headers, (h) => h ?? ''), input.columns);
         noticeUnknownColumns(sheet, ctx);
         idColumns = sheet.fields.map((f) => (f ? fieldSpec(kind, f)?.type === 'id' : false));
         if (row.number === 1) continue;
       }
       const values: Cell[] = new Array<Cell>(sheet.headers.length).fill(null);
-      for (const [col, v, ref, style] of row.cells) {
+      for (let i = 0, k = 0; i < row.cols.length; i++) {
+        const col = row.cols[i]!;
+        const v = row.values[i]!;
+        const ref = v === NO_RESULT ? row.noResult?.[k++] : undefined;
         if (col > values.length) continue; // a cell with no header is not part of the contract
         if (v === NO_RESULT) {
-          if (noResult++ === 0) firstNoResult = ref;
-        } else if (typeof v === 'number' && idColumns[col - 1]) values[col - 1] = paddedText(v, numFmt(style)) ?? v;
+          if (noResult++ === 0) firstNoResult = ref ?? '';
+        } else if (typeof v === 'number' && idColumns[col - 1]) values[col - 1] = paddedText(v, numFmt(row.styles[i]!)) ?? v;
         else values[col - 1] = v;
       }
       if (!isEmptyRow(values)) out.push({ sheet, row: row.number, values });

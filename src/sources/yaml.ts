@@ -10,7 +10,6 @@ import type { ReadContext, SourceAdapter } from './types.js';
 
 export const yamlAdapter: SourceAdapter = {
   name: 'yaml',
-  match: (path) => /\.ya?ml$/i.test(path),
   async *read(input, ctx) {
     yield* inlineRows(await loadManifest(input.path), ctx);
   },

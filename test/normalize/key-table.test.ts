@@ -2,7 +2,7 @@
 // growth and probing.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashHalves, KeyTable } from '../../src/normalize/key-table.js';
+import { hashHalves, keyHalves, KeyTable } from '../../src/normalize/key-table.js';
 
 const halves = (i: number) => hashHalves(createHash('sha256').update(String(i)).digest('hex').slice(0, 32))!;
 
@@ -28,5 +28,7 @@ describe('KeyTable', () => {
   it('reads the first 64 bits of a hex hash, and nothing else', () => {
     expect(hashHalves('ffffffff00000001' + '0'.repeat(16))).toEqual([0xffffffff, 1]);
     expect(hashHalves('not a hash')).toBeUndefined();
+    // A content key: 64 bits as four UTF-16 code units.
+    expect(keyHalves(String.fromCharCode(0xffff, 0xfffe, 0, 1))).toEqual([0xfffffffe, 1]);
   });
 });

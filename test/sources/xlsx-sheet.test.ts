@@ -11,7 +11,7 @@ const rowsOf = async (sheetData: string, sharedStrings: string[] = [], date1904 
   const chunks = Buffer.from(xml).reduce<Buffer[]>((acc, _b, i, all) => (i % 2 ? acc : [...acc, Buffer.from(all.subarray(i, i + 2))]), []);
   const out = [];
   for await (const batch of sheetRows(Readable.from(chunks), { sharedStrings, numFmt: (s) => FORMATS[s], date1904 })) {
-    for (const row of batch) out.push([row.number, ...row.cells.map(([col, v]) => [col, v === NO_RESULT ? 'NO_RESULT' : v && typeof v === 'object' ? `${v.constructor.name}(${String(v)})` : v])]);
+    for (const row of batch) out.push([row.number, ...row.values.map((v, i) => [row.cols[i], v === NO_RESULT ? 'NO_RESULT' : v && typeof v === 'object' ? `${v.constructor.name}(${String(v)})` : v])]);
   }
   return out;
 };
