@@ -142,9 +142,11 @@ export async function openJournal(dir: string, opts: OpenOptions = {}): Promise<
 }
 
 /** Loads the journal without locking or changing anything (`history` may run beside an `apply`). */
-export async function readJournal(dir: string, opts: Pick<OpenOptions, 'splitAbove'> = {}): Promise<JournalView> {
+export async function readJournal(dir: string, opts: Pick<OpenOptions, 'splitAbove'> & { runsOnly?: boolean } = {}): Promise<JournalView> {
   const view = new JournalView(dir);
-  if (await splitting(join(dir, JOURNAL_FILE), opts.splitAbove)) view.splitByUser();
+  // runsOnly (history): runs() and the notices are all that is asked; nothing else is kept.
+  if (opts.runsOnly) view.keepRunsOnly();
+  else if (await splitting(join(dir, JOURNAL_FILE), opts.splitAbove)) view.splitByUser();
   try {
     view.loaded(await scanJournalFile(join(dir, JOURNAL_FILE), (e) => view.add(e)));
   } catch (e) {

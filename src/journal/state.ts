@@ -2,7 +2,7 @@
 // Everything the importer asks the journal ("is this row already written?") is answered here, without I/O.
 // Only what the queries need is kept, not the lines themselves: a 100,000-employee month is ≈ 700,000 lines.
 import { Confirmations, LIFECYCLE, placeOf, type ApprovalLocation, type Confirmation, type Confirmed, type CreatedRecord, type JournalQueries, type StandingRecord } from './confirmations.js';
-import type { IntentEntry, IntentRecord, JournalEntry, OutcomeEntry, ProcessEntry, RunStartEntry } from './entries.js';
+import type { IntentEntry, IntentRecord, JournalEntry, OutcomeEntry, ProcessEntry, RunEndEntry, RunStartEntry } from './entries.js';
 import { SplitConfirmations, type SliceSelect } from './split.js';
 
 /** Of an approval's latest successful status change: which run made it, to what. */
@@ -41,6 +41,7 @@ export class JournalState implements JournalQueries {
   /** Whole, or (split) only the records no user places, the others being on disk by user. */
   private readonly confirms = new Confirmations((id) => this.withdrawn(id));
   private split: SplitConfirmations | undefined;
+  private runsOnly = false;
 
   /** Repeated texts (file, sheet, kind, date …) held once, not once per line. */
   private readonly texts = new Map<string, string>();
@@ -48,14 +49,11 @@ export class JournalState implements JournalQueries {
   add(e: JournalEntry): void {
     this.size++;
     const run = this.run(e.run);
+    if (this.runsOnly) return this.countRun(e, run);
     switch (e.t) {
       case 'run-start':
-        Object.assign(run, { command: e.command, startedAt: e.startedAt, inputs: e.inputs, options: e.options });
-        if (e.command === 'undo') this.undoRuns.add(e.run);
-        break;
       case 'run-end':
-        Object.assign(run, { finishedAt: e.finishedAt, counts: e.counts, interrupted: !!e.interrupted });
-        run.unfinished = false;
+        this.addRunLine(e, run);
         break;
       case 'intent':
       {
@@ -75,15 +73,27 @@ export class JournalState implements JournalQueries {
     }
   }
 
+  /**
+   * Only the runs, for `history`: a 100,000-employee month's journal holds ≈ 490 MB of what the other queries need,
+   * and a list of runs needs none of it.
+   */
+  keepRunsOnly(): void {
+    this.runsOnly = true;
+  }
+
+  private countRun(e: JournalEntry, run: RunSummary): void {
+    if (e.t === 'run-start' || e.t === 'run-end') return this.addRunLine(e, run);
+    if (e.t === 'outcome') countOutcome(e, run);
+  }
+
   private addOutcome(e: OutcomeEntry, run: RunSummary): void {
     if (e.result !== 'ambiguous') this.pending.delete(e.req);
     else if (this.intents.has(e.req)) this.pending.set(e.req, e);
     const intent = this.intents.get(e.req);
     // Answered for good: the intent's records live on in recordsByHash and the confirmations.
     if (e.result !== 'ambiguous') this.intents.delete(e.req);
+    countOutcome(e, run);
     for (const r of e.records) {
-      // Until its run-end brings the real counts, a run's counts are those of its outcomes (a crashed run has none).
-      if (run.unfinished) run.counts[r.status] = (run.counts[r.status] ?? 0) + 1;
       if (r.status !== 'created' && r.status !== 'exists') continue;
       const record = intent?.records.find((x) => x.hash === r.hash) ?? this.recordsByHash.get(r.hash) ?? this.confirms.recordOf(r.hash);
       const c: Confirmation = { hash: record?.hash ?? r.hash, approval_id: r.approval_id, run: e.run, status: r.status, record, req: e.req };
@@ -92,6 +102,16 @@ export class JournalState implements JournalQueries {
       else this.confirms.add(c);
       // Confirmed: the confirmation holds the record from now on.
       this.recordsByHash.delete(c.hash);
+    }
+  }
+
+  private addRunLine(e: RunStartEntry | RunEndEntry, run: RunSummary): void {
+    if (e.t === 'run-start') {
+      Object.assign(run, { command: e.command, startedAt: e.startedAt, inputs: e.inputs, options: e.options });
+      if (e.command === 'undo') this.undoRuns.add(e.run);
+    } else {
+      Object.assign(run, { finishedAt: e.finishedAt, counts: e.counts, interrupted: !!e.interrupted });
+      run.unfinished = false;
     }
   }
 
@@ -199,4 +219,9 @@ export class JournalState implements JournalQueries {
       ...(r.employee_type !== undefined ? { employee_type: t(r.employee_type) } : {}),
     };
   }
+}
+
+/** Until its run-end brings the real counts, a run's counts are those of its outcomes (a crashed run has none). */
+function countOutcome(e: OutcomeEntry, run: RunSummary): void {
+  if (run.unfinished) for (const r of e.records) run.counts[r.status] = (run.counts[r.status] ?? 0) + 1;
 }

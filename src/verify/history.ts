@@ -39,6 +39,6 @@ export async function history(opts: HistoryOptions = {}): Promise<HistoryResult>
   });
   if (!info) return { dir, exists: false, runs: [], notices: [] };
   if (!info.isDirectory()) throw new ConfigError(ref('journal.notDir', { dir }));
-  const view = await readJournal(dir);
+  const view = await readJournal(dir, { runsOnly: true });
   return { dir, exists: true, runs: view.runs(), notices: [...view.notices] };
 }
