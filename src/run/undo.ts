@@ -55,10 +55,11 @@ export async function undo(opts: UndoOptions = {}): Promise<UndoResult> {
   const startedAt = new Date().toISOString();
   const base = opts.state ?? join(process.cwd(), DEFAULT_STATE_DIR);
   const dir = opts.sandbox ? join(base, 'sandbox') : base;
-  const view = await readJournal(dir);
+  let view: JournalView | undefined = await readJournal(dir);
   const target = pickRun(view, opts.run, dir);
   const records = view.createdBy(target).filter(isUndoable).sort(byRef);
   const notes = unresolvedNotes(view, target);
+  const employeeType = employeeTypeOf(view, target);
   for (const n of notes) opts.events?.onNotice?.(n);
   const stats: RunStats = { requests: {}, rateLimitWaits: 0, retries: 0 };
   let rows: UndoRow[];
@@ -66,8 +67,10 @@ export async function undo(opts: UndoOptions = {}): Promise<UndoResult> {
   const signal = opts.signal ?? new AbortController().signal;
   // Every call in flight or waiting (up to the executor's cap per endpoint) listens for Ctrl-C on this one signal.
   setMaxListeners(0, signal);
-  if (opts.dryRun) rows = records.map((r) => planned(r, view));
+  if (opts.dryRun) rows = records.map((r) => planned(r, view!));
   else {
+    // The run opens the journal again, under its lock: let this copy go first (a big month's is hundreds of MB).
+    view = undefined;
     const conn = await connect({ ...opts, ...(opts.sandbox ? { sandboxStore: sandboxStorePath(dir) } : {}) }, stats);
     let journal: RunJournal | undefined;
     rows = [];
@@ -76,7 +79,7 @@ export async function undo(opts: UndoOptions = {}): Promise<UndoResult> {
       journal = await openRunJournal([], settings, [], 'undo');
       runId = journal.runId;
       opts.events?.onPlanned?.({ approval_infos_process: records.length });
-      rows = await withdrawAll(records, journal, conn.client, signal, opts.events?.onProgress, employeeTypeOf(view, target));
+      rows = await withdrawAll(records, journal, conn.client, signal, opts.events?.onProgress, employeeType);
     } finally {
       // The sandbox saves its records on close: before the journal's lock is released, so no other run reads them stale.
       try {
