@@ -77,8 +77,7 @@ export class Confirmations implements JournalQueries {
   }
 
   add(c: Confirmation): void {
-    // Status updates carry an approval_id too, but they did not write it: only creating rows locate one.
-    if (c.approval_id && c.record && !LIFECYCLE.has(c.record.kind)) this.locations.set(c.approval_id, c.record);
+    this.addLocation(c);
     const before = this.byHash.get(c.hash)?.approval_id;
     if (before && before !== c.approval_id) {
       const list = this.earlier.get(c.hash) ?? [];
@@ -95,6 +94,7 @@ export class Confirmations implements JournalQueries {
 
   /** Where an approval of another slice's user was written: for status rows naming it (no user of their own). */
   addLocation(c: Confirmation): void {
+    // Status updates carry an approval_id too, but they did not write it: only creating rows locate one.
     if (c.approval_id && c.record && !LIFECYCLE.has(c.record.kind)) this.locations.set(c.approval_id, c.record);
   }
 
