@@ -25,7 +25,8 @@ module.exports = {
       from: { path: path(layer) },
       to: { path: [path(LAYERS.slice(i + 1).flat()), '^src/index\\.ts$'] },
     })),
-    { name: 'not-to-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
+    // validators.cjs is written beside the compiled schema/index.js by the build (src/schema/standalone.ts).
+    { name: 'not-to-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true, pathNot: '^\\./validators\\.cjs$' } },
     { name: 'no-undeclared-dependency', severity: 'error', comment: 'A package imported but not in package.json.', from: {}, to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] } },
     { name: 'src-not-to-dev-dependency', severity: 'error', comment: 'What ships may not need a devDependency.', from: { path: '^src/' }, to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] } },
   ],

@@ -7,7 +7,7 @@ import { cellValue, type CellContext, type RawCell, NO_RESULT } from './xlsx-cel
 import { MAX_COLUMNS, MAX_ROWS } from './limits.js';
 import { appendCapped } from './xlsx-text.js';
 import { XmlError } from './xlsx-errors.js';
-import { scanXml } from './xml-scan.js';
+import { CLOSE, MORE, OPEN, scanned, type XmlScanner } from './xml-scan.js';
 
 
 /**
@@ -33,129 +33,129 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
   let rowNo = 0;
   let col = 0;
   /** The cell being read: one object, refilled for each <c> (its value is taken when the cell closes). */
-  const cell: RawCell & { col: number; ref: string | undefined } = { col: 0, ref: undefined, t: undefined, s: 0, f: false, v: null, is: null };
+  const cell: RawCell & { col: number } = { col: 0, t: undefined, s: 0, f: false, v: null, is: null };
   let c: typeof cell | null = null;
   /** Where text goes: the <v> of a cell, a <t> of its inline string, or nowhere (formulas, phonetic runs …). */
   let into: 'v' | 't' | null = null;
   let phonetic = 0;
   let ready: SheetRow[] = [];
-  // Thrown from a handler: parseXml adds the position.
+  // Thrown from here: the scanner adds the position.
   const outside = (what: string) => {
     throw new XmlError(`${what} is outside the sheet (at most ${MAX_ROWS} rows and ${MAX_COLUMNS} columns)`, 0, 0);
   };
 
-  /** The tag being opened and the attributes read so far (only `r`, `t` and `s` matter, only on row and c). */
-  let tag = '';
-  let r: string | undefined;
-  let t: string | undefined;
-  let s: string | undefined;
-
-  const handlers = {
-    open(name: string) {
-      tag = name;
-      r = t = s = undefined;
-    },
-    attr(name: string, value: string) {
-      if (name === 'r') r = value;
-      else if (name === 't') t = value;
-      else if (name === 's') s = value;
-    },
-    opened() {
-      if (done) return;
-      switch (tag) {
-        case 'c':
-          if (!row) return;
-          col = (r && columnOf(r)) || col + 1;
-          if (col > MAX_COLUMNS) outside(`cell ${r ?? columnName(col)}`);
-          // The same reference over and over would grow one row without end.
-          if (row.cols.length >= MAX_COLUMNS) outside(`cell ${row.cols.length + 1} of row ${rowNo}`);
-          c = cell;
-          c.col = col;
-          c.ref = r; // the reference as written, if any
-          c.t = t;
-          c.s = s ? Number(s) : 0;
-          c.f = false;
-          c.v = null;
-          c.is = null;
-          return;
-        case 'v':
-          if (!c) return;
-          into = 'v';
-          c.v ??= ''; // an empty <v></v> is an empty result, not a missing one
-          return;
-        case 't':
-          if (!c || phonetic) return;
-          into = 't';
-          c.is ??= '';
-          return;
-        case 'f':
-          if (c) c.f = true;
-          return;
-        case 'rPh':
-          phonetic++; // phonetic guide text (furigana, pinyin) is not part of the value
-          return;
-        case 'row': {
-          if (!inData) return;
-          const n = r ? Number(r) : NaN;
-          rowNo = Number.isInteger(n) && n > 0 ? n : rowNo + 1;
-          if (rowNo > MAX_ROWS) outside(`row ${rowNo}`);
-          row = { number: rowNo, cols: [], values: [], styles: [] };
-          col = 0;
-          return;
-        }
-        case 'sheetData':
-          inData = true;
+  /** A start tag: only `r`, `t` and `s` matter, only on row and c. */
+  const opened = (scan: XmlScanner) => {
+    switch (scan.name) {
+      case 'c': {
+        if (!row) return;
+        const r = scan.find('r');
+        col = (r >= 0 && columnOfAttr(scan, r)) || col + 1;
+        if (col > MAX_COLUMNS) outside(`cell ${r >= 0 ? scan.attr(r) : columnName(col)}`);
+        // The same reference over and over would grow one row without end.
+        if (row.cols.length >= MAX_COLUMNS) outside(`cell ${row.cols.length + 1} of row ${rowNo}`);
+        const t = scan.find('t');
+        const s = scan.find('s');
+        c = cell;
+        c.col = col;
+        c.t = t >= 0 ? scan.attr(t) : undefined;
+        c.s = s >= 0 ? Number(scan.attr(s)) || 0 : 0;
+        c.f = false;
+        c.v = null;
+        c.is = null;
+        return;
       }
-    },
-    close(name: string) {
-      if (done) return;
-      switch (name) {
-        case 'v':
-        case 't':
-          into = null;
-          return;
-        case 'rPh':
-          phonetic--;
-          return;
-        case 'c':
-          if (row && c) {
-            const value = cellValue(c, ctx);
-            row.cols.push(c.col);
-            row.values.push(value);
-            row.styles.push(c.s);
-            if (value === NO_RESULT) (row.noResult ??= []).push(c.ref ?? `${columnName(c.col)}${rowNo}`);
-          }
-          c = null;
-          into = null;
-          return;
-        case 'row':
-          if (row?.cols.length) ready.push(row);
-          row = null;
-          return;
-        case 'sheetData':
-          done = true; // merges, validations … follow: not needed (still read, for the CRC check)
+      case 'v':
+        if (!c) return;
+        into = 'v';
+        c.v ??= ''; // an empty <v></v> is an empty result, not a missing one
+        return;
+      case 't':
+        if (!c || phonetic) return;
+        into = 't';
+        c.is ??= '';
+        return;
+      case 'f':
+        if (c) c.f = true;
+        return;
+      case 'rPh':
+        phonetic++; // phonetic guide text (furigana, pinyin) is not part of the value
+        return;
+      case 'row': {
+        if (!inData) return;
+        const r = scan.find('r');
+        const n = r >= 0 ? Number(scan.attr(r)) : NaN;
+        rowNo = Number.isInteger(n) && n > 0 ? n : rowNo + 1;
+        if (rowNo > MAX_ROWS) outside(`row ${rowNo}`);
+        row = { number: rowNo, cols: [], values: [], styles: [] };
+        col = 0;
+        return;
       }
-    },
-    wantsText: () => !done && c !== null && into !== null,
-    text(text: string) {
-      if (!c || into === null) return;
-      if (into === 'v') c.v = appendCapped(c.v ?? '', text);
-      else c.is = appendCapped(c.is ?? '', text);
-    },
+      case 'sheetData':
+        inData = true;
+    }
   };
 
-  for await (const _ of scanXml(xml, handlers, () => done)) {
+  const closed = (name: string) => {
+    switch (name) {
+      case 'v':
+      case 't':
+        into = null;
+        return;
+      case 'rPh':
+        phonetic--;
+        return;
+      case 'c':
+        if (row && c) {
+          const value = cellValue(c, ctx);
+          row.cols.push(c.col);
+          row.values.push(value);
+          row.styles.push(c.s);
+          if (value === NO_RESULT) (row.noResult ??= []).push(`${columnName(c.col)}${rowNo}`);
+        }
+        c = null;
+        into = null;
+        return;
+      case 'row':
+        if (row?.cols.length) ready.push(row);
+        row = null;
+        return;
+      case 'sheetData':
+        done = true; // merges, validations … follow: not needed (still read, for the CRC check)
+    }
+  };
+
+  /** Text where it is wanted (else never made: only checked). */
+  const took = (text: string) => {
+    if (!c) return;
+    if (into === 'v') c.v = appendCapped(c.v ?? '', text);
+    else c.is = appendCapped(c.is ?? '', text);
+  };
+
+  for await (const scan of scanned(xml, () => done)) {
+    try {
+      for (let token = scan.next(); token !== MORE && !done; token = scan.next()) {
+        if (token === OPEN) opened(scan);
+        else if (token === CLOSE) closed(scan.name);
+        else if (c !== null && into !== null) took(scan.text());
+      }
+    } catch (e) {
+      // Our own XmlError (a cell outside the sheet) carries no position: it gets the scanner's.
+      if (e instanceof XmlError && e.line === 0) scan.fail(e.reason);
+      throw e;
+    }
     if (!ready.length) continue;
     yield ready;
     ready = [];
   }
+  if (ready.length) yield ready;
 }
 
-/** `AB12` or `ab12` → 28; 0 when the reference has no column letters. */
-export function columnOf(ref: string): number {
+/** `AB12` or `ab12` → 28, read where the attribute is (no string: this runs for every cell); 0 without column letters. */
+function columnOfAttr(scan: XmlScanner, i: number): number {
   let n = 0;
-  for (let i = 0; i < ref.length && n <= MAX_COLUMNS; i++) {
-    const code = ref.charCodeAt(i) | 0x20; // lower case
+  for (let k = 0; n <= MAX_COLUMNS; k++) {
+    const code = scan.attrCode(i, k) | 0x20; // lower case (NaN past the end: 0x20)
     if (code < 97 || code > 122) break;
     n = n * 26 + code - 96;
   }

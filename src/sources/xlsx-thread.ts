@@ -54,10 +54,10 @@ export async function* readXlsxThreadedBatches(input: SourceInput, ctx: ReadCont
   try {
     // The parent's flags, less --input-type (allowed only with -e, which the worker's file is not).
     const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-    // No resourceLimits: the thread runs only on big workbooks, for time. A young generation capped at 2–4 MB saves
-    // ≈ 11 MB of peak memory for ≈ 3–5 % more time at 100,000 rows (bench:parse, BENCHMARKS.md; with saxes it cost
-    // 0.5–1 s), and the saving stays fixed while the cost grows with the file.
-    worker = new Worker(workerFile, { workerData: data, execArgv });
+    // The young generation capped at 4 MB: the parse makes short-lived strings at a great rate, and an uncapped one
+    // grows to 32 MB, ≈ 10 MB more peak memory for no measurable time; at 2 MB the collections cost ≈ 10 % more time
+    // (bench:parse, BENCHMARKS.md).
+    worker = new Worker(workerFile, { workerData: data, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   } catch (e) {
     if (fallback) return yield* fallback(input, ctx);
     throw e;

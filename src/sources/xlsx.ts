@@ -26,15 +26,14 @@ export const xlsxAdapter: SourceAdapter = {
 };
 
 /**
- * A very big workbook is parsed on a second thread (xlsx-thread.ts) while this one normalises its rows. The thread
- * costs a second V8 heap, ≈ 35 MB whatever the file, and buys at most the XML's share of the time, on an idle second
- * core only. At 100,000 rows (a 3.7 MB workbook) the direct read peaks at ≈ 0.9× the memory of a bare exceljs read and
- * the threaded one at ≈ 1.2×, for 1.1–1.35× against 0.9–1.0× its wall time on a quiet machine and the same time on
- * a busy one (bench:parse, BENCHMARKS.md). Past ≈ 200,000 rows the fixed heap is a small share of the peak and the
- * seconds saved grow with the file: from there on, the thread. Never on a single core, where the two would only
- * take turns. The rows, notices and errors are the same either way.
+ * A big workbook is parsed on a second thread (xlsx-thread.ts) while this one normalises its rows. The thread costs
+ * ≈ 20–25 MB (a second V8 heap, its young generation capped at 4 MB, and the zip code it loads) and ≈ 0.15 s to
+ * start, and buys the XML's share of the time on an idle second core. At 20,000 rows (0.8 MB) it is slower than the
+ * direct read; at 50,000 (1.9 MB) ≈ 8 % faster; at 100,000 (3.7 MB) 0.61–0.67× the time of a bare exceljs read
+ * against 0.76× direct, at 0.94–0.98× its memory against 0.76× (bench:parse, BENCHMARKS.md). Never on a single
+ * core, where the two would only take turns. The rows, notices and errors are the same either way.
  */
-const THREADED_MIN_BYTES = 8 << 20;
+const THREADED_MIN_BYTES = 3 << 19; // 1.5 MB, ≈ 40,000 rows
 
 async function* readXlsx(input: SourceInput, ctx: ReadContext): RowBatches {
   const size = await stat(input.path).then((s) => s.size, () => 0);

@@ -1,209 +1,459 @@
-// The sheet part's scanner: htmlparser2's Tokenizer, which reports tags and text as index ranges, so that only what
-// the sheet reader asks for becomes a string. saxes (xml.ts) builds a name, an attribute object and a text string for
-// every tag of a sheet, and parsing was most of the reading thread's time and garbage. The Tokenizer is lenient; the
-// checks a sheet needs to be refused as saxes refused it are here: tags closed in order, one root, no text outside it,
-// entities (left to us, decoded at the few places read) defined, line ends normalised, and every held piece bounded.
-import { QuoteType, Tokenizer } from 'htmlparser2';
+// The XML scanner of every part of a workbook. A sheet is tens of megabytes of one small vocabulary (`<row r=…><c r=…
+// t=…><v>…</v></c>`) and its tags, not its text, are most of it. A general tokenizer walks every character of every
+// tag through a state machine and calls back for each piece: htmlparser2's Tokenizer took 300–420 ms of a 100,000-row
+// validate, more than anything else, and saxes, saxen, sax-wasm, saxophone, txml and ltx were no faster (bench:parse,
+// BENCHMARKS.md). Here each construct is found with indexOf (native, vectorised), only what the reader asks for
+// becomes a string, and the reader pulls tokens (`next()`) rather than being called back: its loop and this one stay
+// monomorphic whatever else is parsed in the process, which callbacks shared by several parts' handlers did not.
+//
+// It is a whole XML scanner, not a subset: prolog, DOCTYPE, comments, processing instructions, CDATA, prefixes,
+// either quote, white space wherever XML allows it. It refuses what saxes refused that a sheet can hold: tags
+// closed out of order, a second root, text outside the root, attributes without a quoted value, `<` in a value, and
+// any entity but XML's five and character references (a DOCTYPE's own are not defined, so no entity bomb). Line
+// ends and attribute values are normalised as XML says. Every held piece is bounded.
+import { byteText, fromBytes, NON_ASCII } from './xml-decode.js';
 import { XmlError } from './xlsx-errors.js';
-import { decodedText, localName } from './xml.js';
 
-export interface ScanHandlers {
-  /** A start tag, by local name; its attributes follow (raw names), then `opened`. */
-  open(name: string): void;
-  attr(name: string, value: string): void;
-  opened(): void;
-  close(name: string): void;
-  /** Text wanted where the handler said so (`wantsText`); it may arrive in pieces. */
-  text(text: string): void;
-  wantsText(): boolean;
-}
+/** What `next()` found. */
+export const MORE = 0; // nothing until more input is written (or, after `end()`, nothing at all)
+export const OPEN = 1; // a start tag: `name`, and `attrCount` attributes (`find`, `attrName`, `attr`)
+export const CLOSE = 2; // an end tag (a self-closing tag gives OPEN then CLOSE): `name`
+export const TEXT = 3; // character data or CDATA inside the root, maybe in pieces: `text()` if wanted
 
-const MAX_VALUE_CHARS = 1 << 24;
+/** A tag, comment, CDATA section or DOCTYPE is held whole until it ends: this far and no further. */
 const MAX_HELD_CHARS = 1 << 24;
+const TOO_LONG = 'a comment, processing instruction or CDATA section longer than 16 M characters';
+/** A tag is looked through from its start each time it is tried: kept small (1 M characters; a DOCTYPE 64 K). */
+const MAX_TAG_CHARS = 1 << 20;
+const MAX_DOCTYPE_CHARS = 1 << 16;
 const PIECE = 1 << 14;
+const DECLARATIONS = ['<!--', '<![CDATA[', '<!DOCTYPE'];
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const ENTITY = /&(?:(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_:][\w.:-]*);)?/g;
+/** Longer than any entity or character reference XML's five and Unicode allow (`&#x10FFFF;`). */
+const MAX_ENTITY_CHARS = 32;
 
-/** Parses `bytes` with `handlers`, yielding after each piece of text (as parseXml does after each chunk); throws XmlError where it broke. */
-export async function* scanXml(bytes: AsyncIterable<Buffer>, handlers: ScanHandlers, stop: () => boolean): AsyncGenerator<void> {
-  const scan = new Scan(handlers);
-  for await (const text of decodedText(bytes, stop)) {
-    // In pieces of at most 16 K characters, each followed by a yield: the rows a piece completed are handed on (and
-    // can be collected) before the next is parsed, rather than a whole inflated chunk's worth held at once.
-    for (let at = 0; at < text.length; at += PIECE) {
+/**
+ * The scanner over `bytes` (as UTF-8 byte text: xml-decode.ts), handed back after each piece of at most 16 K characters
+ * is written, and once more after the end: the caller drains `next()` each time, so the rows a piece completed can be
+ * handed on (and collected) before the next is parsed. Once `stop()` says the rest is not needed, the bytes are still
+ * read to the end (the zip layer checks the part's CRC there) but neither decoded nor scanned.
+ */
+export async function* scanned(bytes: AsyncIterable<Buffer>, stop: () => boolean): AsyncGenerator<XmlScanner> {
+  const scan = new XmlScanner();
+  for await (const text of byteText(bytes, stop)) {
+    for (let at = 0; at < text.length && !stop(); at += PIECE) {
       scan.write(at === 0 && text.length <= PIECE ? text : text.slice(at, at + PIECE));
-      yield;
+      yield scan;
     }
   }
-  if (!stop()) scan.end();
-  yield;
+  if (stop()) return;
+  scan.end();
+  yield scan;
 }
 
-class Scan {
-  private readonly tokenizer: Tokenizer;
+/** `x:row` → `row`. No regex: this runs for every tag of a sheet. */
+export function localName(name: string): string {
+  if (name.length === 1) return name; // c, v, f, t, r: most tags, and too short to have a prefix
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** Where the last whole UTF-8 sequence of byte text ends, at or before `end`. */
+function utf8End(bytes: string, end: number): number {
+  for (let k = end - 1; k >= Math.max(0, end - 4); k--) {
+    const c = bytes.charCodeAt(k);
+    if (c < 0x80) return end;
+    if (c >= 0xc0) return end - k >= (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) ? end : k; // a lead byte: its sequence whole?
+  }
+  return end; // no lead byte where one should be: not UTF-8 to wait for (decoded as it is)
+}
+
+/**
+ * Where the first character of `s` in [from, to) that is not plain printable ASCII (a control character, `&`, `<`, or
+ * a byte of a UTF-8 sequence) is; `to` if none. Values and cell texts are a few characters: a loop beats a regex call.
+ */
+function plainUpTo(s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 38 || c === 60) return i;
+  }
+  return to;
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+
+/** The end of a tag name or attribute name: white space, `=`, `>`, `/`. */
+const endsName = (c: number) => c <= 32 || c === 61 || c === 62 || c === 47;
+
+export class XmlScanner {
+  /** The tag of an OPEN or CLOSE, by local name. */
+  name = '';
   /**
-   * The chunks from the start of the earliest token not yet reported to the one being parsed, and the offset of the
-   * first in the part. Tokens are reported in order, so each report lets go of the chunks before it.
+   * The attributes of an OPEN, read until the next call of `next()`. Each is kept as where its raw name and value are
+   * in the input (4 numbers per attribute, reused from tag to tag): only those the reader asks for become strings.
    */
-  private chunks: string[] = [];
-  private chunksAt = 0;
-  private held = 0;
-  /** Newlines in the chunks let go, and where the last of them is: for the line and column of an error. */
+  attrCount = 0;
+  private readonly attrAt: number[] = [];
+
+  /** Input not consumed yet, and where it starts in the part; `pos`: where scanning goes on in it. */
+  private buf = '';
+  private bufAt = 0;
+  private pos = 0;
+  private last = false;
+  private ended = false;
+  /** Newlines in the input consumed, and where the last of them is: for the line and column of an error. */
   private lines = 0;
   private lastNewline = -1;
-  /** Where the tokenizer last reported something. */
+  /** Where in the part the token being handled starts. */
   private at = 0;
+  /**
+   * An unfinished construct (at the start of `buf`) needs `waitFor` to end. What arrives meanwhile is kept aside in
+   * `pending` and only the new text is searched (with the few characters before it the terminator may straddle), so
+   * a long comment or tag costs its length once, not once per piece. An exact terminator (`-->`, `?>`, `]]>`) ends
+   * the construct; a `>` or quote may not (it may be inside a value), so a tag is tried again only once `pending`
+   * has grown by a piece or by what was held: a few tries, however finely the input is cut.
+   */
+  private waitFor = '';
+  private waitExact = false;
+  private waitTail = '';
+  private waitFound = false;
+  /** How long the construct may grow, and what is said past that. */
+  private waitLimit = 0;
+  private waitTooLong = '';
+  private pending: string[] = [];
+  private pendingChars = 0;
+  /** Where the next `&` of `buf` is (-1: none), so that text is searched for entities only once. */
+  private amp = -1;
   private readonly stack: string[] = [];
   private rootSeen = false;
-  private inSubset = false;
-  private attrName = '';
-  private attrValue = '';
-  /** Where the last captured piece of text ended, if with a CR: a LF opening the piece that follows belongs to it. */
-  private crEnd = -1;
-  /** An entity cut where the input was cut (`&am` | `p;`): held until the rest of the text, where it ends. */
-  private tail = '';
-  private tailEnd = -1;
-
-  constructor(private readonly h: ScanHandlers) {
-    const cbs = {
-      onopentagname: (start: number, end: number) => this.openTag(start, end),
-      onattribname: (start: number, end: number) => {
-        this.attrName = this.slice(start, end);
-        this.attrValue = '';
-      },
-      onattribdata: (start: number, end: number) => {
-        this.attrValue += this.slice(start, end);
-        if (this.attrValue.length > MAX_VALUE_CHARS) this.fail('a single value is longer than 16 M characters', end);
-      },
-      onattribentity: () => {},
-      onattribend: (quote: QuoteType, end: number) => this.attrEnd(quote, end),
-      onopentagend: (end: number) => {
-        this.at = end;
-        this.h.opened();
-      },
-      onselfclosingtag: (end: number) => {
-        this.at = end;
-        this.h.opened();
-        this.closeTag(this.stack[this.stack.length - 1] ?? '');
-      },
-      onclosetag: (start: number, end: number) => {
-        this.at = start;
-        this.closeTag(this.slice(start, end));
-      },
-      ontext: (start: number, end: number) => this.textRange(start, end),
-      ontextentity: () => {},
-      oncdata: (start: number, end: number, offset: number) => {
-        this.at = start;
-        this.cutEntity();
-        if (this.stack.length === 0) this.fail('text data outside of root node');
-        if (this.h.wantsText()) this.h.text(this.lineEnds(this.slice(start, end - offset), start, end - offset));
-      },
-      oncomment: () => {},
-      ondeclaration: (start: number, end: number) => this.declaration(start, end),
-      onprocessinginstruction: () => {},
-      onend: () => {},
-    };
-    // Entities are left in the text (decodeEntities: false lets the tokenizer skip to the next `<` at native speed).
-    this.tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: false }, cbs);
-  }
+  /** A self-closing tag's CLOSE, due at the next call. */
+  private closeDue = false;
+  /** The TEXT token: its range of `buf`, whether it holds an entity, whether it is CDATA, whether it was read. */
+  private textStart = 0;
+  private textEnd = 0;
+  private textEntity = false;
+  private textCdata = false;
+  private textUnread = false;
 
   write(text: string): void {
-    this.chunks.push(text);
-    this.held += text.length;
-    this.guard(() => this.tokenizer.write(text));
-    // Only a comment or a tag name is held whole until its end (text and attribute values come in pieces).
-    if (this.held > MAX_HELD_CHARS) this.fail('a comment or a name is longer than 16 M characters', this.chunksAt + this.held);
+    if (this.waitFor) return this.aside(text);
+    this.consume(this.pos);
+    this.buf = this.buf.length ? this.buf + text : text;
+    this.amp = -2; // unknown: looked for at the first text
   }
 
+  /** No more input: `next()` hands out what is left, then checks the document is complete. */
   end(): void {
-    this.guard(() => this.tokenizer.end());
-    this.at = this.chunksAt + this.held;
-    this.cutEntity();
-    const open = this.stack[this.stack.length - 1];
-    if (open !== undefined) this.fail(`unclosed tag: ${open}`);
-    if (!this.rootSeen) this.fail('document must contain a root element');
+    if (this.waitFor) this.resume(); // a last try with all there is
+    this.consume(this.pos);
+    this.last = true;
+    this.amp = -2;
   }
 
-  /** A handler's own XmlError (a cell outside the sheet) carries no position: it gets the scanner's. */
-  private guard(run: () => void): void {
-    try {
-      run();
-    } catch (e) {
-      if (e instanceof XmlError && e.line === 0) this.fail(e.reason);
-      throw e;
+  /** Text that arrived while a construct waits for its end. */
+  private aside(text: string): void {
+    const seen = this.waitTail + text;
+    if (seen.indexOf(this.waitFor) >= 0) this.waitFound = true;
+    this.waitTail = seen.slice(seen.length - this.waitFor.length + 1);
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.buf.length + this.pendingChars > this.waitLimit) this.fail(this.waitTooLong);
+    if (this.waitFound && (this.waitExact || this.pendingChars >= Math.min(PIECE, this.buf.length))) this.resume();
+  }
+
+  private resume(): void {
+    this.buf += this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    this.waitFor = '';
+    this.waitFound = false;
+    this.amp = -2;
+  }
+
+  /** The next token, or MORE. Throws XmlError where the XML breaks. */
+  next(): number {
+    if (this.textUnread) this.checkUnread();
+    if (this.closeDue) {
+      this.closeDue = false;
+      this.pop(this.stack[this.stack.length - 1]!);
+      return CLOSE;
+    }
+    if (this.waitFor) return MORE;
+    const buf = this.buf;
+    for (;;) {
+      const i = this.pos;
+      const lt = buf.indexOf('<', i);
+      if (lt < 0) return this.tailText(i);
+      if (lt > i && this.textToken(i, lt)) return TEXT;
+      this.at = this.bufAt + lt;
+      const token = this.markup(lt);
+      if (token !== MORE) return token;
+      if (this.waitFor) return MORE;
     }
   }
 
-  private openTag(start: number, end: number): void {
-    this.at = start;
-    this.cutEntity();
-    if (this.rootSeen && this.stack.length === 0) this.fail('documents may contain only one root');
-    const name = this.slice(start, end);
-    this.rootSeen = true;
-    this.stack.push(name);
-    this.h.open(localName(name));
+  /** The index of the attribute whose raw name is `name` (ASCII: `r`, `r:id`), or -1. */
+  find(name: string): number {
+    const at = this.attrAt;
+    for (let i = 0, k = 0; i < this.attrCount; i++, k += 4) if (at[k + 1]! - at[k]! === name.length && this.buf.startsWith(name, at[k]!)) return i;
+    return -1;
   }
 
-  private closeTag(name: string): void {
-    this.cutEntity();
-    const open = this.stack.pop();
-    if (open !== name) this.fail(open === undefined ? 'unexpected close tag' : `unmatched closing tag: ${name}`);
-    this.h.close(localName(name));
+  /** The raw name of attribute `i` (with its prefix). */
+  attrName(i: number): string {
+    const name = this.buf.slice(this.attrAt[4 * i], this.attrAt[4 * i + 1]);
+    return NON_ASCII.test(name) ? fromBytes(name) : name;
   }
 
-  private attrEnd(quote: QuoteType, end: number): void {
-    this.at = end;
-    if (quote === QuoteType.NoValue) this.fail('attribute without value');
-    if (quote === QuoteType.Unquoted) this.fail('unquoted attribute value');
-    let value = this.attrValue;
-    // Attribute-value normalisation: a literal tab or line end is a space (one written as &#10; stays itself).
-    if (/[\t\n\r]/.test(value)) value = value.replace(/\r\n?|[\t\n]/g, ' ');
-    if (value.includes('&')) value = this.entities(value);
-    this.h.attr(this.attrName, value);
+  /** The value of attribute `i`: normalised, entities decoded. */
+  attr(i: number): string {
+    const start = this.attrAt[4 * i + 2]!;
+    const end = this.attrAt[4 * i + 3]!;
+    const raw = this.buf.slice(start, end);
+    return plainUpTo(this.buf, start, end) === end ? raw : this.attrValue(raw);
   }
 
-  private textRange(start: number, end: number): void {
-    this.at = start;
-    const wanted = this.stack.length > 0 && this.h.wantsText();
-    let text = this.slice(start, end);
-    if (this.tail) {
-      if (this.tailEnd !== start) this.cutEntity();
-      text = this.tail + text;
-      this.tail = '';
+  /** The length of attribute `i`'s raw value, and its character `k` (NaN past the end): to read it without a string. */
+  attrLength(i: number): number {
+    return this.attrAt[4 * i + 3]! - this.attrAt[4 * i + 2]!;
+  }
+
+  attrCode(i: number, k: number): number {
+    return k < this.attrLength(i) ? this.buf.charCodeAt(this.attrAt[4 * i + 2]! + k) : NaN;
+  }
+
+  /** The text of the TEXT token: line ends normalised, entities decoded. */
+  text(): string {
+    this.textUnread = false;
+    let text = this.buf.slice(this.textStart, this.textEnd);
+    if (plainUpTo(this.buf, this.textStart, this.textEnd) < this.textEnd) {
+      if (NON_ASCII.test(text)) text = fromBytes(text);
+      if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n'); // (a CR written as &#13; is kept: decoded after)
     }
+    return this.textEntity ? this.entities(text) : text;
+  }
+
+  /**
+   * An error of the reader's own about the token just handed out (a cell outside the sheet), at its place. Columns
+   * count bytes of UTF-8, as libxml2's do: only a line with non-ASCII text before the fault tells the difference.
+   */
+  fail(reason: string, at = this.at): never {
+    let line = this.lines + 1;
+    let lastNewline = this.lastNewline;
+    const buf = this.buf;
+    for (let i = buf.indexOf('\n'); i >= 0 && this.bufAt + i < at; i = buf.indexOf('\n', i + 1)) {
+      line++;
+      lastNewline = this.bufAt + i;
+    }
+    throw new XmlError(reason, line, Math.max(1, at - lastNewline));
+  }
+
+  /** Text nobody read: an undefined entity in it is still an error. */
+  private checkUnread(): void {
+    this.textUnread = false;
+    if (this.textEntity && !this.textCdata) this.entities(this.buf.slice(this.textStart, this.textEnd));
+  }
+
+  /**
+   * Text up to the end of what arrived: a CR, an entity or a UTF-8 sequence it ends with may go on in the next piece,
+   * so they wait for it.
+   */
+  private tailText(i: number): number {
+    const buf = this.buf;
+    let end = buf.length;
+    if (!this.last) {
+      const amp = buf.lastIndexOf('&');
+      if (amp >= i && buf.indexOf(';', amp) < 0 && end - amp < MAX_ENTITY_CHARS) end = amp;
+      else if (buf.charCodeAt(end - 1) === 13) end--;
+      else if (buf.charCodeAt(end - 1) >= 0x80) end = utf8End(buf, end);
+    }
+    if (end > i && this.textToken(i, end)) return TEXT;
+    if (this.last && !this.ended) {
+      this.ended = true;
+      const open = this.stack[this.stack.length - 1];
+      if (open !== undefined) this.fail(`unclosed tag: ${fromBytes(open)}`, this.bufAt + buf.length);
+      if (!this.rootSeen) this.fail('document must contain a root element', this.bufAt + buf.length);
+    }
+    return MORE;
+  }
+
+  /** Text [start, end): a TEXT token inside the root (true); outside it, only white space is allowed (false). */
+  private textToken(start: number, end: number): boolean {
+    this.pos = end;
+    this.at = this.bufAt + start;
     if (this.stack.length === 0) {
-      // Only white space around the root; a DOCTYPE's internal subset ends with `]>`, read as text here.
-      if (this.inSubset && /^\s*\]\s*>\s*$/.test(text)) this.inSubset = false;
-      else if (/\S/.test(text)) this.fail('text data outside of root node');
-      return;
+      // A byte-order mark counts as white space here.
+      if (/\S/.test(this.buf.slice(start, end))) this.fail('text data outside of root node');
+      return false;
     }
-    const amp = text.lastIndexOf('&');
-    if (amp >= 0 && text.indexOf(';', amp) < 0 && end === this.chunksAt + this.held) {
-      // Text is handed over in pieces where a piece of input ends: the rest of this entity is in the next one.
-      this.tail = text.slice(amp);
-      this.tailEnd = end;
-      text = text.slice(0, amp);
-    }
-    if (!wanted) {
-      if (text.includes('&')) this.entities(text); // not read, but an undefined entity is still an error
-      return;
-    }
-    text = this.lineEnds(text, start, end);
-    this.h.text(text.includes('&') ? this.entities(text) : text);
+    if (this.amp === -2 || (this.amp >= 0 && this.amp < start)) this.amp = this.buf.indexOf('&', start);
+    this.textStart = start;
+    this.textEnd = end;
+    this.textEntity = this.amp >= 0 && this.amp < end;
+    this.textCdata = false;
+    this.textUnread = true;
+    return true;
   }
 
-  /** Anything but more text after a cut entity: it was never finished. */
-  private cutEntity(): void {
-    if (this.tail) this.fail('disallowed character in entity name', this.tailEnd);
+  /** The construct at `lt` (a `<`): its token, or MORE having skipped it (or waiting for the rest of it). */
+  private markup(lt: number): number {
+    const buf = this.buf;
+    const c = buf.charCodeAt(lt + 1);
+    if (c === 47) return this.closeTag(lt);
+    if (c === 63) return this.skipTo(lt, '?>', lt + 2); // a processing instruction (the XML declaration among them)
+    if (c === 33) {
+      if (buf.startsWith('!--', lt + 1)) return this.skipTo(lt, '-->', lt + 4);
+      if (buf.startsWith('![CDATA[', lt + 1)) return this.cdata(lt);
+      // Too little to tell which `<!` this is: wait for more.
+      if (buf.length - lt < 9 && DECLARATIONS.some((d) => d.startsWith(buf.slice(lt, lt + d.length)))) return this.wait(lt, '>');
+      return this.doctype(lt);
+    }
+    if (lt + 1 >= buf.length) return this.wait(lt, '>');
+    if (endsName(c) || c === 60) this.fail('disallowed character in tag name');
+    return this.startTag(lt);
+  }
+
+  /** Remembers what the unfinished construct at `lt` needs (`exact`: the first `term` ends it), and lets go of what is before it. */
+  private wait(lt: number, term: string, exact = false, limit = MAX_TAG_CHARS, tooLong = 'a tag longer than 1 M characters'): number {
+    if (this.buf.length - lt > limit) this.fail(tooLong);
+    if (this.last) this.fail(this.stack.length ? `unclosed tag: ${fromBytes(this.stack[this.stack.length - 1]!)}` : 'unexpected end of the document');
+    this.consume(lt);
+    this.waitFor = term;
+    this.waitExact = exact;
+    this.waitLimit = limit;
+    this.waitTooLong = tooLong;
+    this.waitTail = this.buf.slice(Math.max(1, this.buf.length - term.length + 1));
+    return MORE;
+  }
+
+  private skipTo(lt: number, term: string, from: number): number {
+    const end = this.buf.indexOf(term, from);
+    if (end < 0) return this.wait(lt, term, true, MAX_HELD_CHARS, TOO_LONG);
+    this.pos = end + term.length;
+    return MORE;
+  }
+
+  private cdata(lt: number): number {
+    const end = this.buf.indexOf(']]>', lt + 9);
+    if (end < 0) return this.wait(lt, ']]>', true, MAX_HELD_CHARS, TOO_LONG);
+    this.pos = end + 3;
+    if (this.stack.length === 0) this.fail('text data outside of root node');
+    this.textStart = lt + 9;
+    this.textEnd = end;
+    this.textEntity = false;
+    this.textCdata = true;
+    this.textUnread = true;
+    return TEXT;
   }
 
   /** A DOCTYPE is allowed (before the root); entities it declares are not defined for us, as for saxes. */
-  private declaration(start: number, end: number): void {
-    this.at = start;
-    if (this.inSubset) return; // <!ENTITY …> and the like inside the internal subset
-    const text = this.slice(start, end);
-    if (!/^DOCTYPE\b/.test(text) || this.stack.length > 0 || this.rootSeen) this.fail('inappropriately located doctype declaration');
-    this.inSubset = text.includes('[') && !text.includes(']');
+  private doctype(lt: number): number {
+    const buf = this.buf;
+    if (!buf.startsWith('!DOCTYPE', lt + 1) || this.stack.length > 0 || this.rootSeen) this.fail('inappropriately located doctype declaration');
+    // Its end is the first `>` outside quotes, comments and the internal subset `[ … ]`.
+    let quote = 0;
+    let depth = 0;
+    for (let p = lt + 9; p < buf.length; p++) {
+      const c = buf.charCodeAt(p);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 60 && (buf.startsWith('!--', p + 1) || buf.charCodeAt(p + 1) === 63)) {
+        // A comment or processing instruction in the internal subset: whatever it holds is not markup.
+        const close = buf.charCodeAt(p + 1) === 63 ? '?>' : '-->';
+        const end = buf.indexOf(close, p + close.length + 1);
+        if (end < 0) break;
+        p = end + close.length - 1;
+      } else if (c === 91) depth++;
+      else if (c === 93) depth--;
+      else if (c === 62 && depth <= 0) {
+        this.pos = p + 1;
+        return MORE;
+      }
+    }
+    return this.wait(lt, '>', false, MAX_DOCTYPE_CHARS, 'a DOCTYPE longer than 64 K characters');
+  }
+
+  private closeTag(lt: number): number {
+    const buf = this.buf;
+    const gt = buf.indexOf('>', lt + 2);
+    if (gt < 0) return this.wait(lt, '>');
+    let end = gt;
+    while (end > lt + 2 && isSpace(buf.charCodeAt(end - 1))) end--;
+    this.pos = gt + 1;
+    this.pop(buf.slice(lt + 2, end));
+    return CLOSE;
+  }
+
+  private pop(name: string): void {
+    const open = this.stack.pop();
+    if (open !== name) this.fail(open === undefined ? 'unexpected close tag' : `unmatched closing tag: ${fromBytes(name)}`);
+    this.name = localName(name);
+  }
+
+  /** `<name a="v" b='w'>` or `<name …/>`: read whole, or not at all until the rest of it arrives. */
+  private startTag(lt: number): number {
+    const buf = this.buf;
+    const len = buf.length;
+    let p = lt + 1;
+    while (p < len && !endsName(buf.charCodeAt(p))) p++;
+    const nameEnd = p;
+    let count = 0;
+    let selfClosing = false;
+    for (;;) {
+      const before = p;
+      while (p < len && isSpace(buf.charCodeAt(p))) p++;
+      if (p >= len) return this.wait(lt, '>');
+      const c = buf.charCodeAt(p);
+      if (c === 62) break;
+      if (c === 47) {
+        if (p + 1 >= len) return this.wait(lt, '>');
+        if (buf.charCodeAt(p + 1) !== 62) this.fail('forward-slash in opening tag not followed by >', this.bufAt + p);
+        selfClosing = true;
+        p++;
+        break;
+      }
+      if (p === before) this.fail('no whitespace between attributes', this.bufAt + p);
+      const nameStart = p;
+      while (p < len && !endsName(buf.charCodeAt(p))) p++;
+      const attrEnd = p;
+      while (p < len && isSpace(buf.charCodeAt(p))) p++;
+      if (p >= len) return this.wait(lt, '>');
+      if (buf.charCodeAt(p) !== 61 || attrEnd === nameStart) this.fail('attribute without value', this.bufAt + p);
+      p++;
+      while (p < len && isSpace(buf.charCodeAt(p))) p++;
+      if (p >= len) return this.wait(lt, '>');
+      const quote = buf.charCodeAt(p);
+      if (quote !== 34 && quote !== 39) this.fail('unquoted attribute value', this.bufAt + p);
+      const close = buf.indexOf(quote === 34 ? '"' : "'", p + 1);
+      if (close < 0) return this.wait(lt, quote === 34 ? '"' : "'");
+      // A value that is not plain ASCII is checked here, read or not (a `<` or an undefined entity is an error).
+      if (plainUpTo(buf, p + 1, close) < close) this.attrValue(buf.slice(p + 1, close));
+      const k = 4 * count++;
+      this.attrAt[k] = nameStart;
+      this.attrAt[k + 1] = attrEnd;
+      this.attrAt[k + 2] = p + 1;
+      this.attrAt[k + 3] = close;
+      p = close + 1;
+    }
+    const name = buf.slice(lt + 1, nameEnd);
+    if (this.rootSeen && this.stack.length === 0) this.fail('documents may contain only one root');
+    this.rootSeen = true;
+    this.stack.push(name);
+    this.name = localName(name);
+    this.attrCount = count;
+    this.closeDue = selfClosing;
+    this.pos = p + 1;
+    return OPEN;
+  }
+
+  /** A value with anything but plain ASCII in it (`plainUpTo`). */
+  private attrValue(raw: string): string {
+    if (raw.includes('<')) this.fail('disallowed character in attribute value');
+    // Attribute-value normalisation: a literal tab or line end is a space (one written as &#10; stays itself).
+    const value = (NON_ASCII.test(raw) ? fromBytes(raw) : raw).replace(/\r\n?|[\t\n]/g, ' ');
+    return value.includes('&') ? this.entities(value) : value;
   }
 
   /** Decodes the five XML entities and character references; any other `&` is an error, as in saxes. */
@@ -217,47 +467,16 @@ class Scan {
     });
   }
 
-  /** XML end-of-line handling: CR LF and a lone CR read as LF (a CR written as &#13; is kept: decoded after this). */
-  private lineEnds(text: string, start: number, end: number): string {
-    let t = text;
-    // Text comes in pieces where the input was cut: a CR LF may straddle two of them.
-    if (this.crEnd === start && t.charCodeAt(0) === 10) t = t.slice(1);
-    this.crEnd = text.charCodeAt(text.length - 1) === 13 ? end : -1;
-    return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
-  }
-
-  /** The text of [start, end); the chunks wholly before `start` are let go. */
-  private slice(start: number, end: number): string {
-    while (this.chunks.length > 1 && start >= this.chunksAt + this.chunks[0]!.length) this.drop();
-    const first = this.chunks[0]!;
-    const from = start - this.chunksAt;
-    if (end - this.chunksAt <= first.length) return first.slice(from, end - this.chunksAt);
-    let text = first.slice(from);
-    for (let i = 1, at = this.chunksAt + first.length; at < end; at += this.chunks[i++]!.length) text += this.chunks[i]!.slice(0, end - at);
-    return text;
-  }
-
-  private drop(): void {
-    const chunk = this.chunks.shift()!;
-    for (let i = chunk.indexOf('\n'); i >= 0; i = chunk.indexOf('\n', i + 1)) {
+  /** Lets go of the first `n` characters of `buf`, counting their newlines. */
+  private consume(n: number): void {
+    if (n === 0) return;
+    const buf = this.buf;
+    for (let i = buf.indexOf('\n'); i >= 0 && i < n; i = buf.indexOf('\n', i + 1)) {
       this.lines++;
-      this.lastNewline = this.chunksAt + i;
+      this.lastNewline = this.bufAt + i;
     }
-    this.chunksAt += chunk.length;
-    this.held -= chunk.length;
-  }
-
-  private fail(reason: string, at = this.at): never {
-    let line = this.lines + 1;
-    let lastNewline = this.lastNewline;
-    let chunkAt = this.chunksAt;
-    for (const chunk of this.chunks) {
-      for (let i = chunk.indexOf('\n'); i >= 0 && chunkAt + i < at; i = chunk.indexOf('\n', i + 1)) {
-        line++;
-        lastNewline = chunkAt + i;
-      }
-      chunkAt += chunk.length;
-    }
-    throw new XmlError(reason, line, Math.max(1, at - lastNewline));
+    this.buf = n >= buf.length ? '' : buf.slice(n);
+    this.bufAt += n;
+    this.pos = 0;
   }
 }
