@@ -7,7 +7,8 @@ import { cellValue, type CellContext, type RawCell, NO_RESULT } from './xlsx-cel
 import { MAX_COLUMNS, MAX_ROWS } from './limits.js';
 import { appendCapped } from './xlsx-text.js';
 import { XmlError } from './xlsx-errors.js';
-import { CLOSE, MORE, OPEN, scanned, type XmlScanner } from './xml-scan.js';
+import { CLOSE, MORE, OPEN, type XmlScanner } from './xml-scan.js';
+import { scanned } from './xml.js';
 
 
 /**
@@ -49,13 +50,19 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
     switch (scan.name) {
       case 'c': {
         if (!row) return;
-        const r = scan.find('r');
+        let r = -1;
+        let t = -1;
+        let s = -1;
+        for (let i = 0; i < scan.attrCount; i++) {
+          const key = scan.attrKey(i);
+          if (key === 114) r = i;
+          else if (key === 116) t = i;
+          else if (key === 115) s = i;
+        }
         col = (r >= 0 && columnOfAttr(scan, r)) || col + 1;
         if (col > MAX_COLUMNS) outside(`cell ${r >= 0 ? scan.attr(r) : columnName(col)}`);
         // The same reference over and over would grow one row without end.
         if (row.cols.length >= MAX_COLUMNS) outside(`cell ${row.cols.length + 1} of row ${rowNo}`);
-        const t = scan.find('t');
-        const s = scan.find('s');
         c = cell;
         c.col = col;
         c.t = t >= 0 ? scan.attr(t) : undefined;

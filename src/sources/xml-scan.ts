@@ -11,7 +11,8 @@
 // closed out of order, a second root, text outside the root, attributes without a quoted value, `<` in a value, and
 // any entity but XML's five and character references (a DOCTYPE's own are not defined, so no entity bomb). Line
 // ends and attribute values are normalised as XML says. Every held piece is bounded.
-import { byteText, fromBytes, NON_ASCII } from './xml-decode.js';
+import { fromBytes, NON_ASCII } from './xml-decode.js';
+import { MAX_ENTITY_CHARS, decodeEntities, endsName, isSpace, localName, plainUpTo, utf8End } from './xml-chars.js';
 import { XmlError } from './xlsx-errors.js';
 
 /** What `next()` found. */
@@ -26,65 +27,9 @@ const TOO_LONG = 'a comment, processing instruction or CDATA section longer than
 /** A tag is looked through from its start each time it is tried: kept small (1 M characters; a DOCTYPE 64 K). */
 const MAX_TAG_CHARS = 1 << 20;
 const MAX_DOCTYPE_CHARS = 1 << 16;
-const PIECE = 1 << 14;
+/** A tag that may have ended is tried again once this much more has arrived, or as much as it already holds. */
+const RETRY_CHARS = 1 << 14;
 const DECLARATIONS = ['<!--', '<![CDATA[', '<!DOCTYPE'];
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY = /&(?:(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_:][\w.:-]*);)?/g;
-/** Longer than any entity or character reference XML's five and Unicode allow (`&#x10FFFF;`). */
-const MAX_ENTITY_CHARS = 32;
-
-/**
- * The scanner over `bytes` (as UTF-8 byte text: xml-decode.ts), handed back after each piece of at most 16 K characters
- * is written, and once more after the end: the caller drains `next()` each time, so the rows a piece completed can be
- * handed on (and collected) before the next is parsed. Once `stop()` says the rest is not needed, the bytes are still
- * read to the end (the zip layer checks the part's CRC there) but neither decoded nor scanned.
- */
-export async function* scanned(bytes: AsyncIterable<Buffer>, stop: () => boolean): AsyncGenerator<XmlScanner> {
-  const scan = new XmlScanner();
-  for await (const text of byteText(bytes, stop)) {
-    for (let at = 0; at < text.length && !stop(); at += PIECE) {
-      scan.write(at === 0 && text.length <= PIECE ? text : text.slice(at, at + PIECE));
-      yield scan;
-    }
-  }
-  if (stop()) return;
-  scan.end();
-  yield scan;
-}
-
-/** `x:row` → `row`. No regex: this runs for every tag of a sheet. */
-export function localName(name: string): string {
-  if (name.length === 1) return name; // c, v, f, t, r: most tags, and too short to have a prefix
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-}
-
-/** Where the last whole UTF-8 sequence of byte text ends, at or before `end`. */
-function utf8End(bytes: string, end: number): number {
-  for (let k = end - 1; k >= Math.max(0, end - 4); k--) {
-    const c = bytes.charCodeAt(k);
-    if (c < 0x80) return end;
-    if (c >= 0xc0) return end - k >= (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) ? end : k; // a lead byte: its sequence whole?
-  }
-  return end; // no lead byte where one should be: not UTF-8 to wait for (decoded as it is)
-}
-
-/**
- * Where the first character of `s` in [from, to) that is not plain printable ASCII (a control character, `&`, `<`, or
- * a byte of a UTF-8 sequence) is; `to` if none. Values and cell texts are a few characters: a loop beats a regex call.
- */
-function plainUpTo(s: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 32 || c > 126 || c === 38 || c === 60) return i;
-  }
-  return to;
-}
-
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
-
-/** The end of a tag name or attribute name: white space, `=`, `>`, `/`. */
-const endsName = (c: number) => c <= 32 || c === 61 || c === 62 || c === 47;
 
 export class XmlScanner {
   /** The tag of an OPEN or CLOSE, by local name. */
@@ -159,7 +104,7 @@ export class XmlScanner {
     this.pending.push(text);
     this.pendingChars += text.length;
     if (this.buf.length + this.pendingChars > this.waitLimit) this.fail(this.waitTooLong);
-    if (this.waitFound && (this.waitExact || this.pendingChars >= Math.min(PIECE, this.buf.length))) this.resume();
+    if (this.waitFound && (this.waitExact || this.pendingChars >= Math.min(RETRY_CHARS, this.buf.length))) this.resume();
   }
 
   private resume(): void {
@@ -198,6 +143,12 @@ export class XmlScanner {
     const at = this.attrAt;
     for (let i = 0, k = 0; i < this.attrCount; i++, k += 4) if (at[k + 1]! - at[k]! === name.length && this.buf.startsWith(name, at[k]!)) return i;
     return -1;
+  }
+
+  /** The character of attribute `i`'s name if it is one character long (`r`, `t`, `s` of a cell), else -1. */
+  attrKey(i: number): number {
+    const start = this.attrAt[4 * i]!;
+    return this.attrAt[4 * i + 1]! - start === 1 ? this.buf.charCodeAt(start) : -1;
   }
 
   /** The raw name of attribute `i` (with its prefix). */
@@ -456,15 +407,8 @@ export class XmlScanner {
     return value.includes('&') ? this.entities(value) : value;
   }
 
-  /** Decodes the five XML entities and character references; any other `&` is an error, as in saxes. */
   private entities(text: string): string {
-    return text.replace(ENTITY, (_m, name: string | undefined) => {
-      if (name === undefined) return this.fail('disallowed character in entity name');
-      if (name[0] !== '#') return XML_ENTITIES[name] ?? this.fail('undefined entity');
-      const cp = name[1] === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      if (!(cp > 0 && cp <= 0x10ffff)) return this.fail('malformed character entity');
-      return String.fromCodePoint(cp);
-    });
+    return decodeEntities(text, (reason) => this.fail(reason));
   }
 
   /** Lets go of the first `n` characters of `buf`, counting their newlines. */

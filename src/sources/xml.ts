@@ -1,7 +1,9 @@
-// Reading one XML part with handlers: the workbook, its relationships, styles and shared strings (the sheets use the
-// scanner of xml-scan.ts directly, with handlers that take attributes one by one). Namespace prefixes are dropped
-// from tag names, and errors carry the line and column where the XML broke.
-import { CLOSE, MORE, OPEN, scanned, type XmlScanner } from './xml-scan.js';
+// Reading one XML part: the scanner of xml-scan.ts driven over the part's bytes (`scanned`, which the sheet reader
+// drains itself, attribute by attribute), or handlers called with each tag's attributes (`parseXml`: the workbook,
+// its relationships, styles and shared strings). Tag names come without their prefix; errors carry the line and
+// column where the XML broke.
+import { byteText } from './xml-decode.js';
+import { CLOSE, MORE, OPEN, XmlScanner } from './xml-scan.js';
 import { XmlError } from './xlsx-errors.js';
 
 export interface XmlHandlers {
@@ -9,6 +11,28 @@ export interface XmlHandlers {
   close?(name: string): void;
   /** Character data, CDATA sections included (they are text like any other); long text may come in pieces. */
   text?(text: string): void;
+}
+
+/** The most text written to the scanner before it is handed back to be drained. */
+const PIECE = 1 << 14;
+
+/**
+ * The scanner over `bytes` (as UTF-8 byte text: xml-decode.ts), handed back after each piece of at most 16 K characters
+ * is written, and once more after the end: the caller drains `next()` each time, so the rows a piece completed can be
+ * handed on (and collected) before the next is parsed. Once `stop()` says the rest is not needed, the bytes are still
+ * read to the end (the zip layer checks the part's CRC there) but neither decoded nor scanned.
+ */
+export async function* scanned(bytes: AsyncIterable<Buffer>, stop: () => boolean): AsyncGenerator<XmlScanner> {
+  const scan = new XmlScanner();
+  for await (const text of byteText(bytes, stop)) {
+    for (let at = 0; at < text.length && !stop(); at += PIECE) {
+      scan.write(at === 0 && text.length <= PIECE ? text : text.slice(at, at + PIECE));
+      yield scan;
+    }
+  }
+  if (stop()) return;
+  scan.end();
+  yield scan;
 }
 
 /** The value of an attribute by its local name, whatever its prefix (`r:id`, `relationships:id`, `ns2:id`). */

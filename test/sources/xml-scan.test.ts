@@ -2,7 +2,8 @@
 // cut through, and what it refuses, with the line and column.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CLOSE, MORE, OPEN, scanned } from '../../src/sources/xml-scan.js';
+import { CLOSE, MORE, OPEN } from '../../src/sources/xml-scan.js';
+import { scanned } from '../../src/sources/xml.js';
 
 /** The tokens of `xml` fed in chunks of `size` bytes: `<name a="v">`, `</name>`, and text (pieces joined) in quotes. */
 async function tokens(xml: string | Buffer, size: number, read: (name: string) => boolean = () => true): Promise<string[]> {
