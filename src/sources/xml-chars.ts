@@ -50,3 +50,28 @@ export function decodeEntities(text: string, fail: (reason: string) => never): s
     return String.fromCodePoint(cp);
   });
 }
+
+/**
+ * Where a DOCTYPE whose name starts at `from` ends (after its `>`), or -1 if that has not arrived: the first `>`
+ * outside quotes, comments, processing instructions and the internal subset `[ … ]`.
+ */
+export function doctypeEnd(s: string, from: number): number {
+  let quote = 0;
+  let depth = 0;
+  for (let p = from; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 60 && (s.startsWith('!--', p + 1) || s.charCodeAt(p + 1) === 63)) {
+      // Whatever a comment or processing instruction in the internal subset holds is not markup.
+      const close = s.charCodeAt(p + 1) === 63 ? '?>' : '-->';
+      const end = s.indexOf(close, p + close.length + 1);
+      if (end < 0) return -1;
+      p = end + close.length - 1;
+    } else if (c === 91) depth++;
+    else if (c === 93) depth--;
+    else if (c === 62 && depth <= 0) return p + 1;
+  }
+  return -1;
+}

@@ -12,7 +12,8 @@
 // any entity but XML's five and character references (a DOCTYPE's own are not defined, so no entity bomb). Line
 // ends and attribute values are normalised as XML says. Every held piece is bounded.
 import { fromBytes, NON_ASCII } from './xml-decode.js';
-import { MAX_ENTITY_CHARS, decodeEntities, endsName, isSpace, localName, plainUpTo, utf8End } from './xml-chars.js';
+import { MAX_ENTITY_CHARS, decodeEntities, doctypeEnd, endsName, isSpace, localName, plainUpTo, utf8End } from './xml-chars.js';
+import { Waiting } from './xml-wait.js';
 import { XmlError } from './xlsx-errors.js';
 
 /** What `next()` found. */
@@ -52,22 +53,8 @@ export class XmlScanner {
   private lastNewline = -1;
   /** Where in the part the token being handled starts. */
   private at = 0;
-  /**
-   * An unfinished construct (at the start of `buf`) needs `waitFor` to end. What arrives meanwhile is kept aside in
-   * `pending` and only the new text is searched (with the few characters before it the terminator may straddle), so
-   * a long comment or tag costs its length once, not once per piece. An exact terminator (`-->`, `?>`, `]]>`) ends
-   * the construct; a `>` or quote may not (it may be inside a value), so a tag is tried again only once `pending`
-   * has grown by a piece or by what was held: a few tries, however finely the input is cut.
-   */
-  private waitFor = '';
-  private waitExact = false;
-  private waitTail = '';
-  private waitFound = false;
-  /** How long the construct may grow, and what is said past that. */
-  private waitLimit = 0;
-  private waitTooLong = '';
-  private pending: string[] = [];
-  private pendingChars = 0;
+  /** An unfinished construct at the start of `buf`, waiting for the rest of itself. */
+  private readonly waiting = new Waiting();
   /** Where the next `&` of `buf` is (-1: none), so that text is searched for entities only once. */
   private amp = -1;
   private readonly stack: string[] = [];
@@ -82,7 +69,10 @@ export class XmlScanner {
   private textUnread = false;
 
   write(text: string): void {
-    if (this.waitFor) return this.aside(text);
+    if (this.waiting.term) {
+      if (this.waiting.add(text, this.buf.length, RETRY_CHARS, (reason) => this.fail(reason))) this.resume();
+      return;
+    }
     this.consume(this.pos);
     this.buf = this.buf.length ? this.buf + text : text;
     this.amp = -2; // unknown: looked for at the first text
@@ -90,29 +80,14 @@ export class XmlScanner {
 
   /** No more input: `next()` hands out what is left, then checks the document is complete. */
   end(): void {
-    if (this.waitFor) this.resume(); // a last try with all there is
+    if (this.waiting.term) this.resume(); // a last try with all there is
     this.consume(this.pos);
     this.last = true;
     this.amp = -2;
   }
 
-  /** Text that arrived while a construct waits for its end. */
-  private aside(text: string): void {
-    const seen = this.waitTail + text;
-    if (seen.indexOf(this.waitFor) >= 0) this.waitFound = true;
-    this.waitTail = seen.slice(seen.length - this.waitFor.length + 1);
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.buf.length + this.pendingChars > this.waitLimit) this.fail(this.waitTooLong);
-    if (this.waitFound && (this.waitExact || this.pendingChars >= Math.min(RETRY_CHARS, this.buf.length))) this.resume();
-  }
-
   private resume(): void {
-    this.buf += this.pending.join('');
-    this.pending = [];
-    this.pendingChars = 0;
-    this.waitFor = '';
-    this.waitFound = false;
+    this.buf += this.waiting.take();
     this.amp = -2;
   }
 
@@ -124,7 +99,7 @@ export class XmlScanner {
       this.pop(this.stack[this.stack.length - 1]!);
       return CLOSE;
     }
-    if (this.waitFor) return MORE;
+    if (this.waiting.term) return MORE;
     const buf = this.buf;
     for (;;) {
       const i = this.pos;
@@ -134,7 +109,7 @@ export class XmlScanner {
       this.at = this.bufAt + lt;
       const token = this.markup(lt);
       if (token !== MORE) return token;
-      if (this.waitFor) return MORE;
+      if (this.waiting.term) return MORE;
     }
   }
 
@@ -270,11 +245,7 @@ export class XmlScanner {
     if (this.buf.length - lt > limit) this.fail(tooLong);
     if (this.last) this.fail(this.stack.length ? `unclosed tag: ${fromBytes(this.stack[this.stack.length - 1]!)}` : 'unexpected end of the document');
     this.consume(lt);
-    this.waitFor = term;
-    this.waitExact = exact;
-    this.waitLimit = limit;
-    this.waitTooLong = tooLong;
-    this.waitTail = this.buf.slice(Math.max(1, this.buf.length - term.length + 1));
+    this.waiting.start(term, exact, limit, tooLong, this.buf);
     return MORE;
   }
 
@@ -302,26 +273,10 @@ export class XmlScanner {
   private doctype(lt: number): number {
     const buf = this.buf;
     if (!buf.startsWith('!DOCTYPE', lt + 1) || this.stack.length > 0 || this.rootSeen) this.fail('inappropriately located doctype declaration');
-    // Its end is the first `>` outside quotes, comments and the internal subset `[ … ]`.
-    let quote = 0;
-    let depth = 0;
-    for (let p = lt + 9; p < buf.length; p++) {
-      const c = buf.charCodeAt(p);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 34 || c === 39) quote = c;
-      else if (c === 60 && (buf.startsWith('!--', p + 1) || buf.charCodeAt(p + 1) === 63)) {
-        // A comment or processing instruction in the internal subset: whatever it holds is not markup.
-        const close = buf.charCodeAt(p + 1) === 63 ? '?>' : '-->';
-        const end = buf.indexOf(close, p + close.length + 1);
-        if (end < 0) break;
-        p = end + close.length - 1;
-      } else if (c === 91) depth++;
-      else if (c === 93) depth--;
-      else if (c === 62 && depth <= 0) {
-        this.pos = p + 1;
-        return MORE;
-      }
+    const end = doctypeEnd(buf, lt + 9);
+    if (end >= 0) {
+      this.pos = end;
+      return MORE;
     }
     return this.wait(lt, '>', false, MAX_DOCTYPE_CHARS, 'a DOCTYPE longer than 64 K characters');
   }
