@@ -90,7 +90,8 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
         return;
       case 'row': {
         if (!inData) return;
-        const r = scan.find('r');
+        let r = -1;
+        for (let i = 0; i < scan.attrCount; i++) if (scan.attrKey(i) === 114) r = i;
         const n = r >= 0 ? Number(scan.attr(r)) : NaN;
         rowNo = Number.isInteger(n) && n > 0 ? n : rowNo + 1;
         if (rowNo > MAX_ROWS) outside(`row ${rowNo}`);
@@ -147,9 +148,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
         else if (c !== null && into !== null) took(scan.text());
       }
     } catch (e) {
-      // Our own XmlError (a cell outside the sheet) carries no position: it gets the scanner's.
-      if (e instanceof XmlError && e.line === 0) scan.fail(e.reason);
-      throw e;
+      scan.located(e); // our own XmlError (a cell outside the sheet) gets the scanner's position
     }
     if (!ready.length) continue;
     yield ready;

@@ -18,7 +18,7 @@ import { XmlError } from './xlsx-errors.js';
 
 /** What `next()` found. */
 export const MORE = 0; // nothing until more input is written (or, after `end()`, nothing at all)
-export const OPEN = 1; // a start tag: `name`, and `attrCount` attributes (`find`, `attrName`, `attr`)
+export const OPEN = 1; // a start tag: `name`, and `attrCount` attributes (`attrKey`, `attrName`, `attr`)
 export const CLOSE = 2; // an end tag (a self-closing tag gives OPEN then CLOSE): `name`
 export const TEXT = 3; // character data or CDATA inside the root, maybe in pieces: `text()` if wanted
 
@@ -113,13 +113,6 @@ export class XmlScanner {
     }
   }
 
-  /** The index of the attribute whose raw name is `name` (ASCII: `r`, `r:id`), or -1. */
-  find(name: string): number {
-    const at = this.attrAt;
-    for (let i = 0, k = 0; i < this.attrCount; i++, k += 4) if (at[k + 1]! - at[k]! === name.length && this.buf.startsWith(name, at[k]!)) return i;
-    return -1;
-  }
-
   /** The character of attribute `i`'s name if it is one character long (`r`, `t`, `s` of a cell), else -1. */
   attrKey(i: number): number {
     const start = this.attrAt[4 * i]!;
@@ -158,6 +151,12 @@ export class XmlScanner {
       if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n'); // (a CR written as &#13; is kept: decoded after)
     }
     return this.textEntity ? this.entities(text) : text;
+  }
+
+  /** Throws `e`; a reader's own XmlError, made without a position (`line` 0), gets the place of the last token. */
+  located(e: unknown): never {
+    if (e instanceof XmlError && e.line === 0) this.fail(e.reason);
+    throw e;
   }
 
   /**

@@ -4,7 +4,6 @@
 // column where the XML broke.
 import { byteText } from './xml-decode.js';
 import { CLOSE, MORE, OPEN, XmlScanner } from './xml-scan.js';
-import { XmlError } from './xlsx-errors.js';
 
 export interface XmlHandlers {
   open?(name: string, attrs: Record<string, string>): void;
@@ -58,9 +57,7 @@ export async function* parseXml(bytes: AsyncIterable<Buffer>, handlers: XmlHandl
         else if (text) text(scan.text());
       }
     } catch (e) {
-      // A handler's own XmlError carries no position: it gets the scanner's.
-      if (e instanceof XmlError && e.line === 0) scan.fail(e.reason);
-      throw e;
+      scan.located(e); // a handler's own XmlError gets the scanner's position
     }
     yield;
   }
