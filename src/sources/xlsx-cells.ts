@@ -6,12 +6,17 @@ import { finishText } from './xlsx-text.js';
 /** What a formula cell without a saved result turns into; counted by the caller for one notice per sheet. */
 export const NO_RESULT = Symbol('no formula result');
 
-/** A <c> element as read: type attribute, style id, whether it has a formula, the <v> text, the inline string's raw text. */
+/**
+ * A <c> element as read: type attribute, style id, whether it has a formula, the <v> text, the inline string's raw
+ * text. A plain decimal `<v>` of a number or shared-string cell is read as the number `n` instead (v stays ''); NaN
+ * when it was not.
+ */
 export interface RawCell {
   t: string | undefined;
   s: number;
   f: boolean;
   v: string | null;
+  n: number;
   is: string | null;
 }
 
@@ -26,7 +31,7 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell | typeof NO_RESULT
   const empty = c.f ? NO_RESULT : null;
   switch (c.t) {
     case 's':
-      return c.v === null ? null : (ctx.sharedStrings[Number(c.v)] ?? null);
+      return c.v === null ? null : (ctx.sharedStrings[c.n === c.n ? c.n : Number(c.v)] ?? null);
     case 'inlineStr': {
       const raw = c.is ?? c.v;
       return raw === null ? null : finishText(raw);
@@ -40,8 +45,8 @@ export function cellValue(c: RawCell, ctx: CellContext): Cell | typeof NO_RESULT
     case 'd':
       return c.v ? isoToWallTime(c.v) : empty;
     default: {
-      if (c.v === null || c.v.trim() === '') return empty;
-      const n = Number(c.v);
+      if (c.v === null || (c.n !== c.n && c.v.trim() === '')) return empty;
+      const n = c.n === c.n ? c.n : Number(c.v);
       if (Number.isNaN(n)) return c.v;
       return isDateStyle(ctx.numFmt(c.s)) ? wallTimeOf(n, ctx.date1904) : n;
     }

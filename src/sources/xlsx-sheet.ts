@@ -34,7 +34,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
   let rowNo = 0;
   let col = 0;
   /** The cell being read: one object, refilled for each <c> (its value is taken when the cell closes). */
-  const cell: RawCell & { col: number } = { col: 0, t: undefined, s: 0, f: false, v: null, is: null };
+  const cell: RawCell & { col: number } = { col: 0, t: undefined, s: 0, f: false, v: null, n: NaN, is: null };
   let c: typeof cell | null = null;
   /** Where text goes: the <v> of a cell, a <t> of its inline string, or nowhere (formulas, phonetic runs …). */
   let into: 'v' | 't' | null = null;
@@ -66,9 +66,10 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
         c = cell;
         c.col = col;
         c.t = t >= 0 ? scan.attr(t) : undefined;
-        c.s = s >= 0 ? Number(scan.attr(s)) || 0 : 0;
+        c.s = s >= 0 ? intAttr(scan, s) || 0 : 0;
         c.f = false;
         c.v = null;
+        c.n = NaN;
         c.is = null;
         return;
       }
@@ -92,7 +93,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
         if (!inData) return;
         let r = -1;
         for (let i = 0; i < scan.attrCount; i++) if (scan.attrKey(i) === 114) r = i;
-        const n = r >= 0 ? Number(scan.attr(r)) : NaN;
+        const n = r >= 0 ? intAttr(scan, r) : NaN;
         rowNo = Number.isInteger(n) && n > 0 ? n : rowNo + 1;
         if (rowNo > MAX_ROWS) outside(`row ${rowNo}`);
         row = { number: rowNo, cols: [], values: [], styles: [] };
@@ -133,11 +134,13 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
     }
   };
 
-  /** Text where it is wanted (else never made: only checked). */
-  const took = (text: string) => {
+  /** Text where it is wanted (else never made: only checked). A number or shared string's index is read as a number. */
+  const took = (scan: XmlScanner) => {
     if (!c) return;
-    if (into === 'v') c.v = appendCapped(c.v ?? '', text);
-    else c.is = appendCapped(c.is ?? '', text);
+    if (into === 'v') {
+      if (c.v === '' && (c.t === undefined || c.t === 's' || c.t === 'n') && (c.n = scan.textNumber()) === c.n) return;
+      c.v = appendCapped(c.v ?? '', scan.text());
+    } else c.is = appendCapped(c.is ?? '', scan.text());
   };
 
   for await (const scan of scanned(xml, () => done)) {
@@ -145,7 +148,7 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
       for (let token = scan.next(); token !== MORE && !done; token = scan.next()) {
         if (token === OPEN) opened(scan);
         else if (token === CLOSE) closed(scan.name);
-        else if (c !== null && into !== null) took(scan.text());
+        else if (c !== null && into !== null) took(scan);
       }
     } catch (e) {
       scan.located(e); // our own XmlError (a cell outside the sheet) gets the scanner's position
@@ -167,6 +170,12 @@ function columnOfAttr(scan: XmlScanner, i: number): number {
   }
   return n;
 }
+
+/** A whole-number attribute, read in place when it is plain digits (it is, but for odd writers). */
+const intAttr = (scan: XmlScanner, i: number): number => {
+  const n = scan.attrInt(i);
+  return n === n ? n : Number(scan.attr(i));
+};
 
 /** 28 → `AB`. */
 function columnName(col: number): string {

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SheetInfo } from '../types.js';
 import { readWorkbookBatches } from './xlsx.js';
 import { RowPacker, transfer } from './xlsx-batch.js';
-import { BATCH_ROWS, MAX_IN_FLIGHT, type WorkerInput, type WorkerMessage } from './xlsx-thread.js';
+import { BATCH_ROWS, FIRST_BATCH_ROWS, MAX_IN_FLIGHT, type WorkerInput, type WorkerMessage } from './xlsx-thread.js';
 import type { MessageRef } from '../messages/said.js';
 
 const port = parentPort!;
@@ -22,12 +22,14 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 const sheetIds = new Map<SheetInfo, number>();
 const batch = new RowPacker();
 let batchSheet = -1;
+let batchRows = FIRST_BATCH_ROWS;
 
 async function flush(): Promise<void> {
   if (!batch.rows) return;
   while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (credit = resolve));
   inFlight++;
   const rows = batch.take();
+  batchRows = BATCH_ROWS;
   port.postMessage({ type: 'rows', sheet: batchSheet, rows } satisfies WorkerMessage, transfer(rows));
 }
 
@@ -45,7 +47,7 @@ try {
       }
       batchSheet = id;
       batch.add(row.row, row.values);
-      if (batch.rows >= BATCH_ROWS) await flush();
+      if (batch.rows >= batchRows) await flush();
     }
   }
   await flush();

@@ -31,6 +31,9 @@ const MAX_DOCTYPE_CHARS = 1 << 16;
 /** A tag that may have ended is tried again once this much more has arrived, or as much as it already holds. */
 const RETRY_CHARS = 1 << 14;
 const DECLARATIONS = ['<!--', '<![CDATA[', '<!DOCTYPE'];
+/** 10^0 … 10^15, each exact (made by multiplying: no pow to trust). */
+const POW10 = [1];
+for (let k = 1; k < 16; k++) POW10.push(POW10[k - 1]! * 10);
 
 export class XmlScanner {
   /** The tag of an OPEN or CLOSE, by local name. */
@@ -138,8 +141,53 @@ export class XmlScanner {
     return this.attrAt[4 * i + 3]! - this.attrAt[4 * i + 2]!;
   }
 
+  /** Attribute `i` as a whole number written in plain digits (a row's `r`, a cell's `s`) without a string; else NaN. */
+  attrInt(i: number): number {
+    const start = this.attrAt[4 * i + 2]!;
+    const end = this.attrAt[4 * i + 3]!;
+    if (end === start || end - start > 15) return NaN;
+    let n = 0;
+    for (let k = start; k < end; k++) {
+      const c = this.buf.charCodeAt(k);
+      if (c < 48 || c > 57) return NaN;
+      n = n * 10 + c - 48;
+    }
+    return n;
+  }
+
   attrCode(i: number, k: number): number {
     return k < this.attrLength(i) ? this.buf.charCodeAt(this.attrAt[4 * i + 2]! + k) : NaN;
+  }
+
+  /**
+   * The TEXT token as a number, read where it is (no string: a sheet has a `<v>` number in most cells), when it is a
+   * plain decimal (`-12.375`: at most 15 digits) and all of its element's text (an end tag follows); NaN otherwise,
+   * and `text()` tells. Exactly `Number(text())`: the digits make an integer below 2^53 and 10^k (k ≤ 15) is exact,
+   * so the one division rounds correctly.
+   */
+  textNumber(): number {
+    const buf = this.buf;
+    const end = this.textEnd;
+    if (buf.charCodeAt(end) !== 60 || buf.charCodeAt(end + 1) !== 47) return NaN;
+    let i = this.textStart;
+    const negative = buf.charCodeAt(i) === 45;
+    if (negative) i++;
+    let m = 0;
+    let digits = 0;
+    let scale = -1; // digits after the point; -1: no point yet
+    for (; i < end; i++) {
+      const c = buf.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        m = m * 10 + c - 48;
+        digits++;
+        if (scale >= 0) scale++;
+      } else if (c === 46 && scale < 0) scale = 0;
+      else return NaN;
+    }
+    if (digits === 0 || digits > 15) return NaN;
+    this.textUnread = false;
+    const n = scale > 0 ? m / POW10[scale]! : m;
+    return negative ? -n : n;
   }
 
   /** The text of the TEXT token: line ends normalised, entities decoded. */

@@ -5,10 +5,12 @@ import { NO_RESULT, isDateFormat, serialToWallTime } from '../../src/sources/xls
 import { sheetRows } from '../../src/sources/xlsx-sheet.js';
 
 const FORMATS: Record<number, string> = { 1: 'yyyy-mm-dd hh:mm', 2: '0.00' };
-const rowsOf = async (sheetData: string, sharedStrings: string[] = [], date1904 = false) => {
+const rowsOf = async (sheetData: string, sharedStrings: string[] = [], date1904 = false, size = 2) => {
   const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${sheetData}</worksheet>`;
-  // two-byte chunks: characters split across chunks must come out whole
-  const chunks = Buffer.from(xml).reduce<Buffer[]>((acc, _b, i, all) => (i % 2 ? acc : [...acc, Buffer.from(all.subarray(i, i + 2))]), []);
+  // two-byte chunks by default: characters split across chunks must come out whole
+  const bytes = Buffer.from(xml);
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
   const out = [];
   for await (const batch of sheetRows(Readable.from(chunks), { sharedStrings, numFmt: (s) => FORMATS[s], date1904 })) {
     for (const row of batch) out.push([row.number, ...row.values.map((v, i) => [row.cols[i], v === NO_RESULT ? 'NO_RESULT' : v && typeof v === 'object' ? `${v.constructor.name}(${String(v)})` : v])]);
@@ -29,6 +31,18 @@ describe('sheet XML', () => {
       [1, 'E001'], [2, '家中有事'], [3, '年假 '], [4, 'WallTime(2026-03-02 09:00:00)'], [5, 1.5], [6, true],
       [7, 'CellError(#N/A)'], [8, 0], [9, ''], [10, 'CellError(#DIV/0!)'], [11, 'NO_RESULT'], [12, 'WallTime(2026-03-02 09:30:00)'], [13, null],
     ]]);
+  });
+
+  it('reads numbers and shared-string indexes the same however they are written and cut', async () => {
+    // Read in place when plain; spaces, signs, exponents, entities and text in pieces go through the text as before.
+    const sheet = `<sheetData><row r="007"><c r="A7" s="2"><v>46083.375</v></c><c r="B7"><v> 7 </v></c><c r="C7"><v>1<!-- -->2</v></c>
+      <c r="D7" t="n"><v>-1.5e2</v></c><c r="E7" t="s"><v>1</v></c><c r="F7" t="s"><v>&#49;</v></c><c r="G7" t="s"><v>0<?pi?>1</v></c>
+      <c r="H7" s=" 1 "><v>46083.375</v></c><c r="I7" s="&#49;"><v>+3</v></c><c r="J7"><v>1234567890123456789</v></c></row></sheetData>`;
+    const expected = [[7,
+      [1, 46083.375], [2, 7], [3, 12], [4, -150], [5, 'b'], [6, 'b'], [7, 'b'],
+      [8, 'WallTime(2026-03-02 09:00:00)'], [9, 'WallTime(1900-01-02 00:00:00)'], [10, 1234567890123456789],
+    ]];
+    for (const size of [1, 2, 5, 1 << 20]) expect(await rowsOf(sheet, ['a', 'b'], false, size), `chunks of ${size} bytes`).toEqual(expected);
   });
 
   it('reads prefixed tags and rows or cells without references', async () => {

@@ -1,8 +1,9 @@
 // The XML scanner every workbook part is read with (src/sources/xml-scan.ts): what it hands out, whatever the chunks
 // cut through, and what it refuses, with the line and column.
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CLOSE, MORE, OPEN } from '../../src/sources/xml-scan.js';
+import { CLOSE, MORE, OPEN, TEXT } from '../../src/sources/xml-scan.js';
 import { scanned } from '../../src/sources/xml.js';
 
 /** The tokens of `xml` fed in chunks of `size` bytes: `<name a="v">`, `</name>`, and text (pieces joined) in quotes. */
@@ -44,7 +45,45 @@ const refused = async (xml: string | Buffer, reason: RegExp, sizes = [1, 5, 1 <<
   }
 };
 
+/** Each text's textNumber() (then its text()) and each attribute's attrInt() (then attr()), in chunks of `size`. */
+async function numbers(xml: string, size: number): Promise<{ read: number; text: string }[]> {
+  const bytes = Buffer.from(xml);
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+  const out: { read: number; text: string }[] = [];
+  for await (const scan of scanned(Readable.from(chunks), () => false)) {
+    for (let t = scan.next(); t !== MORE; t = scan.next()) {
+      if (t === TEXT) out.push({ read: scan.textNumber(), text: scan.text() });
+      else if (t === OPEN) for (let i = 0; i < scan.attrCount; i++) out.push({ read: scan.attrInt(i), text: scan.attr(i) });
+    }
+  }
+  return out;
+}
+
 describe('the XML scanner', () => {
+  it('reads a number where it is exactly as Number() reads its text, and only plain decimals and digits', async () => {
+    const plain = ['0', '-0', '7', '46023.375', '0.1', '.5', '5.', '-12.25', '123456789012345', '0.00000000000001', '99999999999999.9'];
+    for (const v of plain) {
+      const [attr, text] = await numbers(`<v s="${v}">${v}</v>`, 1 << 20);
+      expect(Object.is(text!.read, Number(v)), v).toBe(true);
+      expect(attr!.read, v).toBe(/^\d+$/.test(v) ? Number(v) : NaN);
+    }
+    // Anything else is left to text(): more than 15 digits, signs, exponents, spaces, entities, text in CDATA.
+    for (const v of ['1234567890123456', '0.000000000000001', '+1', '1e5', ' 1', '1 ', '1.2.3', '-', '.', '', '&#49;', '<![CDATA[1]]>']) {
+      expect((await numbers(`<v s="${v.replace(/[<&]/g, '')}">${v}</v>`, 1 << 20)).every((n) => Number.isNaN(n.read)), v).toBe(true);
+    }
+    // Whatever the text and the chunks: a number read is the number of the text.
+    const digitsAndMore = fc.array(fc.constantFrom('0', '1', '5', '9', '.', '-', '+', 'e', ' ', '&#50;'), { maxLength: 20 }).map((a) => a.join(''));
+    await fc.assert(
+      fc.asyncProperty(digitsAndMore, fc.integer({ min: 1, max: 9 }), async (v, size) => {
+        for (const n of await numbers(`<w><v s="${v.replace('&#50;', '2')}">${v}</v></w>`, size)) {
+          if (!Number.isNaN(n.read)) expect(Object.is(n.read, Number(n.text)), JSON.stringify(v)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('reads every construct of XML, wherever the chunks cut', async () => {
     const xml = [
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
