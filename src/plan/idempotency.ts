@@ -9,7 +9,7 @@ import type { Kind } from '../types.js';
  * on different systems hashes the same); `undefined` properties left out, as JSON.stringify does. Arrays keep their order.
  */
 export function canonicalJson(value: unknown): string {
-  if (typeof value === 'string') return PLAIN.test(value) ? `"${value}"` : JSON.stringify(nfc(value));
+  if (typeof value === 'string') return PLAIN.test(value) ? `"${value}"` : quotedText(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return canonicalArray(value);
   return canonicalObject(value as Record<string, unknown>, undefined);
@@ -27,14 +27,44 @@ function canonicalArray(a: readonly unknown[]): string {
 
 /** `skip`: a top-level key to leave out (contentHash drops `idempotent_id` without copying the body). */
 function canonicalObject(o: Record<string, unknown>, skip: string | undefined): string {
-  const keys = sortedKeys(o);
+  const { sorted, quoted } = shapeOf(o);
   let out = '';
-  for (const k of keys) {
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i]!;
     const v = o[k];
     if (v === undefined || k === skip) continue;
-    out += `${out ? ',' : ''}${quotedKey(k)}:${canonicalJson(v)}`;
+    out += `${out ? ',' : ''}${quoted[i]!}:${canonicalJson(v)}`;
   }
   return `{${out}}`;
+}
+
+/** An object's keys as they come, sorted (sortedKeys), and each sorted key quoted as canonicalJson writes it. */
+interface Shape {
+  keys: readonly string[];
+  sorted: readonly string[];
+  quoted: readonly string[];
+}
+
+/**
+ * The last few shapes seen. Every record of a kind has the same keys in the same order (and its i18n_names another
+ * few): those keys are sorted and quoted once, not once per record. A shape is told by walking the object's keys
+ * (for…in: no array made) against each remembered one; a plain object's for…in order is its Object.keys order.
+ */
+const shapes: Shape[] = [];
+const SHAPES = 8;
+
+function shapeOf(o: object): Shape {
+  next: for (const shape of shapes) {
+    const keys = shape.keys;
+    let i = 0;
+    for (const k in o) if (keys[i++] !== k) continue next;
+    if (i === keys.length) return shape;
+  }
+  const sorted = sortedKeys(o);
+  const shape = { keys: Object.keys(o), sorted, quoted: sorted.map(quotedKey) };
+  shapes.unshift(shape);
+  if (shapes.length > SHAPES) shapes.pop();
+  return shape;
 }
 
 /**
@@ -65,6 +95,18 @@ function quotedKey(k: string): string {
   if (q === undefined) {
     if (quoted.size >= 10_000) quoted.clear();
     quoted.set(k, (q = JSON.stringify(nfc(k))));
+  }
+  return q;
+}
+
+// Text that is not PLAIN, as canonicalJson writes it (NFC, then JSON.stringify): the same few names (年假, a catalog's
+// types) on every row are normalised and quoted once. Bounded, for a column of distinct Chinese reasons.
+const quotedTexts = new Map<string, string>();
+function quotedText(s: string): string {
+  let q = quotedTexts.get(s);
+  if (q === undefined) {
+    if (quotedTexts.size >= 10_000) quotedTexts.clear();
+    quotedTexts.set(s, (q = JSON.stringify(nfc(s))));
   }
   return q;
 }
@@ -150,6 +192,8 @@ export function key64(text: string): string {
 
 function feedValue(value: unknown): void {
   if (typeof value === 'string') feedString(value);
+  // As JSON.stringify writes a number, without its serialiser (small integers' text is cached by V8).
+  else if (typeof value === 'number') feed(Number.isFinite(value) ? String(value) : 'null');
   else if (value === null || typeof value !== 'object') feed(JSON.stringify(value) ?? 'null');
   else if (Array.isArray(value)) {
     feedChar(0x5b); // [
@@ -167,12 +211,14 @@ function feedValue(value: unknown): void {
 function feedObject(o: Record<string, unknown>, skip: string | undefined): void {
   feedChar(0x7b); // {
   let first = true;
-  for (const k of sortedKeys(o)) {
+  const { sorted, quoted } = shapeOf(o);
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i]!;
     const v = o[k];
     if (v === undefined || k === skip) continue;
     if (!first) feedChar(0x2c); // ,
     first = false;
-    feed(quotedKey(k));
+    feed(quoted[i]!);
     feedChar(0x3a); // :
     feedValue(v);
   }
@@ -215,7 +261,7 @@ function feedString(s: string): void {
   let b = Math.imul(h2 ^ QUOTE, M2);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === QUOTE || c === 0x5c) return feed(JSON.stringify(nfc(s)));
+    if (c < 0x20 || c > 0x7e || c === QUOTE || c === 0x5c) return feed(quotedText(s));
     a = Math.imul(a ^ c, M1);
     b = Math.imul(b ^ c, M2);
   }

@@ -1,16 +1,13 @@
 // Reading a workbook on a worker thread: the worker (xlsx-worker.ts) runs the same readWorkbookRows as the main
 // thread would and posts what it yields; this side turns the messages back into the same stream of rows, notices and
 // errors. The point is overlap: the worker parses XML while this thread normalises the rows it already has.
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { ConfigError, InputError } from '../errors.js';
 import type { InputRow, SheetInfo } from '../types.js';
 import { PackedReader, type PackedRows } from './xlsx-batch.js';
 import { batchesOfOne, eachRow, type RowBatches } from './batches.js';
 import type { ReadContext, SourceInput } from './types.js';
 import type { MessageRef } from '../messages/said.js';
+import { startReaderThread, takeEarlyThread, type ReaderThread } from './xlsx-thread-start.js';
 
 /** What the worker posts, in the order the direct read would have produced it. */
 export type WorkerMessage =
@@ -21,7 +18,11 @@ export type WorkerMessage =
   | { type: 'error'; error: { name: string; message: string; said?: MessageRef; stack?: string; code?: string } }
   | { type: 'end' };
 
-/** Messages cross as data (ids and parameters) and are rendered on this side: the worker needs no language. */
+/**
+ * What to read: the first message the worker gets (it may have been started before that was known: see
+ * xlsx-thread-start.ts); every later message is an acknowledgement of a batch. Messages cross as data (ids and
+ * parameters) and are rendered on this side: the worker needs no language.
+ */
 export interface WorkerInput {
   input: SourceInput;
 }
@@ -40,13 +41,6 @@ export const FIRST_BATCH_ROWS = 200;
  */
 export const MAX_IN_FLIGHT = 4;
 
-// The compiled worker beside this module. Running from the TypeScript sources (vitest) there is none: read directly.
-const workerFile = new URL('./xlsx-worker.js', import.meta.url);
-
-/** Whether a worker can help: a second core to run on, and the compiled worker to run. */
-export const threadedAvailable = (): boolean =>
-  availableParallelism() > 1 && workerFile.protocol === 'file:' && existsSync(fileURLToPath(workerFile));
-
 type Read = (input: SourceInput, ctx: ReadContext) => RowBatches;
 
 /**
@@ -55,55 +49,37 @@ type Read = (input: SourceInput, ctx: ReadContext) => RowBatches;
  * nothing has been handed out yet, so nobody can tell.
  */
 export async function* readXlsxThreadedBatches(input: SourceInput, ctx: ReadContext, fallback?: Read): RowBatches {
-  const data: WorkerInput = { input };
-  let worker: Worker;
+  let thread: ReaderThread;
   try {
-    // The parent's flags, less --input-type (allowed only with -e, which the worker's file is not).
-    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-    // The young generation capped at 4 MB: the parse makes short-lived strings at a great rate, and an uncapped one
-    // grows to 32 MB, ≈ 10 MB more peak memory for no measurable time; at 2 MB the collections cost ≈ 10 % more time
-    // (bench:parse, BENCHMARKS.md).
-    worker = new Worker(workerFile, { workerData: data, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    thread = takeEarlyThread() ?? startReaderThread();
   } catch (e) {
     if (fallback) return yield* fallback(input, ctx);
     throw e;
   }
-  const queue: (WorkerMessage | { type: 'crash'; error: Error })[] = [];
-  let wake: (() => void) | undefined;
-  const push = (m: (typeof queue)[number]) => {
-    queue.push(m);
-    wake?.();
-  };
-  worker.on('message', push);
-  // A crash of the worker itself (not an error it reports) still ends the stream with an error, never a hang.
-  worker.on('error', (error: Error) => push({ type: 'crash', error }));
-  worker.on('exit', (code) => push({ type: 'crash', error: new Error(`xlsx reader thread exited (code ${code})`) }));
+  thread.worker.postMessage({ input } satisfies WorkerInput);
   const sheets = new Map<number, SheetInfo>();
   let started = false;
   try {
     for (;;) {
-      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const m = queue.shift()!;
-      if (m.type === 'crash') {
+      const heard = await thread.next();
+      if (heard.type === 'crash') {
         if (!started && fallback) return yield* fallback(input, ctx);
-        throw m.error;
+        throw heard.error;
       }
+      const m = heard.data as WorkerMessage;
       started = true;
       if (m.type === 'end') return;
       if (m.type === 'error') throw rebuildError(m.error);
       if (m.type === 'notice') ctx.onNotice(m.message);
       else if (m.type === 'sheet') sheets.set(m.id, m.sheet);
       else {
-        worker.postMessage('ack'); // taken: the worker may parse the next batch while these rows are normalised
+        thread.worker.postMessage('ack'); // taken: the worker may parse the next batch while these rows are normalised
         yield rowsOf(new PackedReader(m.rows), sheets.get(m.sheet)!);
       }
     }
   } finally {
-    // Normal end, error, or a consumer that stopped early: the worker has nothing more to say. Whatever it still
-    // emits is ignored (an 'error' event without a listener would crash the process).
-    worker.removeAllListeners();
-    worker.on('error', () => {});
-    void worker.terminate();
+    // Normal end, error, or a consumer that stopped early: the worker has nothing more to say.
+    thread.stop();
   }
 }
 

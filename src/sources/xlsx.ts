@@ -14,7 +14,8 @@ import type { SheetEntry } from './xlsx-reader.js';
 import type { SheetRow } from './xlsx-sheet.js';
 import type { NumFmt } from './xlsx-styles.js';
 import { DamagedError, OtherFormatError, TooLargeError, XmlError } from './xlsx-errors.js';
-import { readXlsxThreadedBatches, threadedAvailable } from './xlsx-thread.js';
+import { readXlsxThreadedBatches } from './xlsx-thread.js';
+import { THREADED_MIN_BYTES, threadedAvailable } from './xlsx-thread-start.js';
 import { eachRow, type RowBatches } from './batches.js';
 
 const expectedSheets = () => Object.values(SHEET_NAMES).flat().join(', ');
@@ -25,16 +26,7 @@ export const xlsxAdapter: SourceAdapter = {
   readBatches: readXlsx,
 };
 
-/**
- * A big workbook is parsed on a second thread (xlsx-thread.ts) while this one normalises its rows. The thread costs
- * ≈ 20–25 MB (a second V8 heap, its young generation capped at 4 MB, and the zip code it loads) and ≈ 0.15 s to
- * start, and buys the XML's share of the time on an idle second core. At 20,000 rows (0.8 MB) it is slower than the
- * direct read; at 50,000 (1.9 MB) ≈ 8 % faster; at 100,000 (3.7 MB) 0.61–0.67× the time of a bare exceljs read
- * against 0.76× direct, at 0.94–0.98× its memory against 0.76× (bench:parse, BENCHMARKS.md). Never on a single
- * core, where the two would only take turns. The rows, notices and errors are the same either way.
- */
-const THREADED_MIN_BYTES = 3 << 19; // 1.5 MB, ≈ 40,000 rows
-
+/** A big workbook (THREADED_MIN_BYTES) is parsed on a second thread (xlsx-thread.ts) while this one normalises its rows. */
 async function* readXlsx(input: SourceInput, ctx: ReadContext): RowBatches {
   const size = await stat(input.path).then((s) => s.size, () => 0);
   if (ctx.threads !== false && size >= THREADED_MIN_BYTES && threadedAvailable()) yield* readXlsxThreadedBatches(input, ctx, readWorkbookBatches);

@@ -60,7 +60,9 @@ export class XmlScanner {
   private readonly waiting = new Waiting();
   /** Where the next `&` of `buf` is (-1: none), so that text is searched for entities only once. */
   private amp = -1;
+  /** The open elements' names as written, and as local names (`name` of their CLOSE). */
   private readonly stack: string[] = [];
+  private readonly locals: string[] = [];
   private rootSeen = false;
   /** A self-closing tag's CLOSE, due at the next call. */
   private closeDue = false;
@@ -330,6 +332,17 @@ export class XmlScanner {
 
   private closeTag(lt: number): number {
     const buf = this.buf;
+    // Most end tags are `</name>` of the open element exactly: told in place, without looking for the `>` or a string.
+    const open = this.stack[this.stack.length - 1];
+    if (open !== undefined) {
+      const after = lt + 2 + open.length;
+      if (buf.charCodeAt(after) === 62 && (open.length === 1 ? buf.charCodeAt(lt + 2) === open.charCodeAt(0) : buf.startsWith(open, lt + 2))) {
+        this.pos = after + 1;
+        this.stack.pop();
+        this.name = this.locals.pop()!;
+        return CLOSE;
+      }
+    }
     const gt = buf.indexOf('>', lt + 2);
     if (gt < 0) return this.wait(lt, '>');
     let end = gt;
@@ -342,7 +355,7 @@ export class XmlScanner {
   private pop(name: string): void {
     const open = this.stack.pop();
     if (open !== name) this.fail(open === undefined ? 'unexpected close tag' : `unmatched closing tag: ${fromBytes(name)}`);
-    this.name = localName(name);
+    this.name = this.locals.pop()!;
   }
 
   /** `<name a="v" b='w'>` or `<name …/>`: read whole, or not at all until the rest of it arrives. */
@@ -379,10 +392,18 @@ export class XmlScanner {
       if (p >= len) return this.wait(lt, '>');
       const quote = buf.charCodeAt(p);
       if (quote !== 34 && quote !== 39) this.fail('unquoted attribute value', this.bufAt + p);
-      const close = buf.indexOf(quote === 34 ? '"' : "'", p + 1);
-      if (close < 0) return this.wait(lt, quote === 34 ? '"' : "'");
-      // A value that is not plain ASCII is checked here, read or not (a `<` or an undefined entity is an error).
-      if (plainUpTo(buf, p + 1, close) < close) this.attrValue(buf.slice(p + 1, close));
+      // The closing quote, looked for in the same pass that tells whether the value is plain ASCII (a cell's values
+      // are a few characters: cheaper than indexOf and plainUpTo both). One that is not is checked here, read or not
+      // (a `<` or an undefined entity is an error).
+      let close = p + 1;
+      let plain = true;
+      for (; close < len; close++) {
+        const v = buf.charCodeAt(close);
+        if (v === quote) break;
+        if (v < 32 || v > 126 || v === 38 || v === 60) plain = false;
+      }
+      if (close >= len) return this.wait(lt, quote === 34 ? '"' : "'");
+      if (!plain) this.attrValue(buf.slice(p + 1, close));
       const k = 4 * count++;
       this.attrAt[k] = nameStart;
       this.attrAt[k + 1] = attrEnd;
@@ -395,6 +416,7 @@ export class XmlScanner {
     this.rootSeen = true;
     this.stack.push(name);
     this.name = localName(name);
+    this.locals.push(this.name);
     this.attrCount = count;
     this.closeDue = selfClosing;
     this.pos = p + 1;

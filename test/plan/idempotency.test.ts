@@ -15,6 +15,29 @@ describe('canonicalJson', () => {
   it('sorts keys recursively, drops whitespace and NFC-normalises strings', () => {
     expect(canonicalJson({ b: [1, { d: 'x', c: null }], a: 'e\u0301', u: undefined })).toBe('{"a":"é","b":[1,{"c":null,"d":"x"}]}');
   });
+
+  it('writes any value as the plain rule does, whatever shapes and texts came before it', () => {
+    // The rule written the obvious way: the fast one remembers key orders and quoted texts, and must never be misled
+    // by them (the same keys in another order, a key more or less, a text seen before).
+    const rule = (v: unknown): string => {
+      if (typeof v === 'string') return JSON.stringify(v.normalize('NFC'));
+      if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+      if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : rule(x))).join(',')}]`;
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o).sort().filter((k) => o[k] !== undefined);
+      return `{${keys.map((k) => `${JSON.stringify(k.normalize('NFC'))}:${rule(o[k])}`).join(',')}}`;
+    };
+    const key = fc.constantFrom('a', 'b', 'c', 'unit', 'reason', 'e\u0301', 'é', '年', '1', '10');
+    const text = fc.oneof(fc.string(), fc.constantFrom('年假', 'e\u0301', '"', 'Annual leave'));
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: 'small' }, text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), tie('list'), tie('object')),
+      list: fc.array(tie('any'), { maxLength: 4 }),
+      object: fc.dictionary(key, tie('any'), { maxKeys: 6 }),
+    }));
+    fc.assert(fc.property(fc.array(value.object, { minLength: 1, maxLength: 12 }), (objects) => {
+      for (const o of objects) expect(canonicalJson(o)).toBe(rule(o));
+    }), { numRuns: 500 });
+  });
 });
 
 describe('contentHash', () => {

@@ -2,7 +2,8 @@
 // same rows, notices and errors: compared here on every fixture, on a workbook built to hit each notice and several
 // batches, and on broken files. The worker runs compiled code, so this test uses dist/ (built by global-setup).
 import { spawnSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -15,11 +16,13 @@ import { fixture } from './helpers.js';
 
 type XlsxModule = typeof import('../../src/sources/xlsx.js');
 type ThreadModule = typeof import('../../src/sources/xlsx-thread.js');
+type StartModule = typeof import('../../src/sources/xlsx-thread-start.js');
 type MessagesModule = typeof import('../../src/messages/index.js');
 const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).href;
 let direct: XlsxModule['readWorkbookRows'];
 let threaded: ThreadModule['readXlsxThreaded'];
 let setLang: MessagesModule['setLang'];
+let start: StartModule;
 
 interface Outcome {
   rows: InputRow[];
@@ -64,13 +67,28 @@ async function busyWorkbook(path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
+/** 40,000 leaves with incompressible reasons: a workbook of at least `bytes` (the size read on a thread). */
+async function bigWorkbook(path: string, bytes: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const ws = wb.addWorksheet('leaves');
+  ws.addRow(['user_id', 'uniq_id', 'unit', 'start_time', 'end_time', 'reason']).commit();
+  for (let i = 0; i < 40_000; i++) {
+    ws.addRow([`E${i % 900}`, 'AL01', 'day', `2026-03-01 09:00`, `2026-03-01 18:00`, randomBytes(12).toString('base64')]).commit();
+  }
+  ws.commit();
+  await wb.commit();
+  expect((await stat(path)).size).toBeGreaterThanOrEqual(bytes);
+}
+
 describe('xlsx on a worker thread', () => {
   let dir = '';
   beforeAll(async () => {
     ({ readWorkbookRows: direct } = (await import(dist('sources/xlsx.js'))) as XlsxModule);
     ({ readXlsxThreaded: threaded } = (await import(dist('sources/xlsx-thread.js'))) as ThreadModule);
     ({ setLang } = (await import(dist('messages/index.js'))) as MessagesModule);
+    start = (await import(dist('sources/xlsx-thread-start.js'))) as StartModule;
     dir = await mkdtemp(join(tmpdir(), 'xlsx-thread-'));
+    await bigWorkbook(join(dir, 'big.xlsx'), start.THREADED_MIN_BYTES);
   });
 
   it.each(['dates.xlsx', 'late-workbook.xlsx', 'formula.xlsx', 'formula-no-result.xlsx'])('reads %s as the main thread does', async (name) => {
@@ -119,6 +137,37 @@ describe('xlsx on a worker thread', () => {
       console.log(JSON.stringify({ n, fellBack }));`;
     const r = spawnSync(process.execPath, ['--experimental-permission', '--allow-fs-read=*', '--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(JSON.parse(r.stdout)).toEqual({ n: rows.length, fellBack: true });
+  });
+
+  it('reads a big workbook on a thread started before the read, and starts none for anything else', async () => {
+    const path = join(dir, 'big.xlsx');
+    await writeFile(join(dir, 'big.csv'), 'x'.repeat(start.THREADED_MIN_BYTES + 1));
+    for (const other of [fixture('dates.xlsx'), join(dir, 'big.csv'), join(dir, 'missing.xlsx')]) {
+      start.startReadingEarly([other]);
+      expect(start.takeEarlyThread(), other).toBeUndefined();
+    }
+    start.startReadingEarly(['--report', fixture('dates.xlsx'), path]);
+    const early = start.takeEarlyThread();
+    expect(early).toBeDefined();
+    early!.stop();
+    // Started early, the thread is the read's: the rows are the direct read's, and no thread is left over.
+    start.startReadingEarly([path]);
+    const { rows } = await expectSame({ path });
+    expect(rows).toHaveLength(40_000);
+    expect(start.takeEarlyThread()).toBeUndefined();
+  });
+
+  it('does not keep the process alive with a thread started early that nobody reads with', () => {
+    const script = `
+      const { startReadingEarly, takeEarlyThread } = await import(${JSON.stringify(dist('sources/xlsx-thread-start.js'))});
+      const big = ${JSON.stringify(join(dir, 'big.xlsx'))};
+      startReadingEarly([big]);
+      const first = takeEarlyThread(); // (this one, taken, is the taker's to stop)
+      first?.stop();
+      startReadingEarly([big]); // and this one nobody takes
+      setTimeout(() => console.log(JSON.stringify({ started: !!first })), 500); // while it boots, and after`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect({ status: r.status, signal: r.signal, out: r.stdout.trim() }).toEqual({ status: 0, signal: null, out: '{"started":true}' });
   });
 
   it('lets a reader stop early without waiting for the rest of the file', async () => {
