@@ -146,8 +146,17 @@ export async function* sheetRows(xml: AsyncIterable<Buffer>, ctx: CellContext): 
   for await (const scan of scanned(xml, () => done)) {
     try {
       for (let token = scan.next(); token !== MORE && !done; token = scan.next()) {
-        if (token === OPEN) opened(scan);
-        else if (token === CLOSE) closed(scan.name);
+        if (token === OPEN) {
+          opened(scan);
+          // Most cells are `<c …><v>text</v></c>`: read at once, as its tokens one by one would have been.
+          const opening = c as typeof cell | null; // (set by opened: TypeScript cannot see that)
+          if (opening !== null && scan.name === 'c' && scan.textOnly('v')) {
+            into = 'v';
+            opening.v = '';
+            took(scan);
+            closed('c');
+          }
+        } else if (token === CLOSE) closed(scan.name);
         else if (c !== null && into !== null) took(scan);
       }
     } catch (e) {

@@ -192,6 +192,34 @@ export class XmlScanner {
     return negative ? -n : n;
   }
 
+  /**
+   * Right after the OPEN of an element (no `next()` since), reads its content at once when it is what most cells of
+   * a sheet hold: one child element `child`, without attributes, holding text only, then the element's end —
+   * `<v>46023.375</v></c>`. True: the child's text is the TEXT token (`text()`, `textNumber()`), and the child's
+   * OPEN and CLOSE and the element's CLOSE are not handed out (`name` is the element's). False, having read nothing,
+   * for anything else, or anything not all arrived yet: the tokens come one by one as ever. It checks exactly what
+   * those tokens would have: the names, and the text's entities (when it is read, or at the next call).
+   */
+  textOnly(child: string): boolean {
+    const open = this.stack[this.stack.length - 1];
+    if (this.closeDue || this.textUnread || this.waiting.term || open === undefined) return false;
+    const buf = this.buf;
+    const p = this.pos;
+    const start = p + child.length + 2;
+    if (buf.charCodeAt(p) !== 60 || buf.charCodeAt(start - 1) !== 62 || !buf.startsWith(child, p + 1)) return false;
+    const end = buf.indexOf('<', start);
+    if (end <= start) return false; // nothing there yet, or an empty child: one by one
+    // `</child></open>`
+    const close = end + child.length + 3;
+    if (buf.charCodeAt(end + 1) !== 47 || buf.charCodeAt(close - 1) !== 62 || !buf.startsWith(child, end + 2)) return false;
+    if (buf.charCodeAt(close) !== 60 || buf.charCodeAt(close + 1) !== 47 || buf.charCodeAt(close + open.length + 2) !== 62 || !buf.startsWith(open, close + 2)) return false;
+    this.textToken(start, end);
+    this.pos = close + open.length + 3;
+    this.stack.pop();
+    this.name = this.locals.pop()!;
+    return true;
+  }
+
   /** The text of the TEXT token: line ends normalised, entities decoded. */
   text(): string {
     this.textUnread = false;
