@@ -6,19 +6,8 @@ import { problemOnRef } from '../schema/pin.js';
 import { formatDateTime, isCanonicalDateTime, wallSeconds } from './time.js';
 import { RowRefs, hashKey } from './row-refs.js';
 import { hashHalves, keyHalves, KeyTable } from './key-table.js';
+import { LeaveTable } from './leave-table.js';
 import type { Unhashed } from './record.js';
-
-/**
- * One user's accepted leaves, sorted by start, as parallel arrays (numbers in an array are stored unboxed: a few
- * bytes per leave instead of an object per leave). Accepted leaves never overlap each other, so their ends are
- * sorted too: one binary search finds the only candidate for an overlap.
- */
-interface Leaves {
-  starts: number[];
-  ends: number[];
-  /** RowRefs codes. */
-  refs: number[];
-}
 
 export class CrossRowChecks {
   /**
@@ -29,7 +18,7 @@ export class CrossRowChecks {
   /** Per kind: the first 64 bits of each accepted row's content hash → its row (a hash not in hex goes to `seen`). */
   private readonly byContent = new Map<string, KeyTable>();
   private readonly refs = new RowRefs();
-  private readonly leaves = new Map<string, Leaves>();
+  private readonly leaves = new LeaveTable();
   /** The times of a leave whose text is not `yyyy-MM-dd HH:mm:ss` (so cannot be written back from its seconds). */
   private readonly oddTimes = new Map<number, [string, string]>();
 
@@ -89,32 +78,11 @@ export class CrossRowChecks {
     const endText = String(record.body.end_time);
     const start = wallSeconds(startText);
     const end = wallSeconds(endText);
-    let list = this.leaves.get(record.user_id);
-    if (!list) this.leaves.set(record.user_id, (list = { starts: [], ends: [], refs: [] }));
-
-    // i = number of leaves starting before the new one ends; only leave i-1 can overlap it.
-    let lo = 0;
-    let hi = list.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list.starts[mid]! < end) lo = mid + 1;
-      else hi = mid;
-    }
-    // Half-open intervals: a leave ending at 12:00 and one starting at 12:00 do not overlap.
-    if (lo > 0 && list.ends[lo - 1]! > start) {
-      const other = list.refs[lo - 1]!;
-      const [s, e] = this.oddTimes.get(other) ?? [textOf(list.starts[lo - 1]!), textOf(list.ends[lo - 1]!)];
-      return problemOnRef(record.ref, 'validate.overlap', { ...this.refs.decode(other), start: s, end: e });
-    }
-    if (lo === list.starts.length) {
-      // The usual case, a person's leaves in date order: appended, without splice's generic path.
-      list.starts.push(start);
-      list.ends.push(end);
-      list.refs.push(ref);
-    } else {
-      list.starts.splice(lo, 0, start);
-      list.ends.splice(lo, 0, end);
-      list.refs.splice(lo, 0, ref);
+    const other = this.leaves.add(record.user_id, start, end, ref);
+    if (other >= 0) {
+      const code = this.leaves.ref(other);
+      const [s, e] = this.oddTimes.get(code) ?? [textOf(this.leaves.start(other)), textOf(this.leaves.end(other))];
+      return problemOnRef(record.ref, 'validate.overlap', { ...this.refs.decode(code), start: s, end: e });
     }
     if (!isCanonicalDateTime(startText) || !isCanonicalDateTime(endText)) this.oddTimes.set(ref, [startText, endText]);
     return undefined;
