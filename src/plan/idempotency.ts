@@ -9,7 +9,7 @@ import type { Kind } from '../types.js';
  * on different systems hashes the same); `undefined` properties left out, as JSON.stringify does. Arrays keep their order.
  */
 export function canonicalJson(value: unknown): string {
-  if (typeof value === 'string') return PLAIN.test(value) ? `"${value}"` : quotedText(value);
+  if (typeof value === 'string') return PLAIN.test(value) ? `"${value}"` : quoted(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return canonicalArray(value);
   return canonicalObject(value as Record<string, unknown>, undefined);
@@ -27,13 +27,13 @@ function canonicalArray(a: readonly unknown[]): string {
 
 /** `skip`: a top-level key to leave out (contentHash drops `idempotent_id` without copying the body). */
 function canonicalObject(o: Record<string, unknown>, skip: string | undefined): string {
-  const { sorted, quoted } = shapeOf(o);
+  const { sorted, quotedKeys } = shapeOf(o);
   let out = '';
   for (let i = 0; i < sorted.length; i++) {
     const k = sorted[i]!;
     const v = o[k];
     if (v === undefined || k === skip) continue;
-    out += `${out ? ',' : ''}${quoted[i]!}:${canonicalJson(v)}`;
+    out += `${out ? ',' : ''}${quotedKeys[i]!}:${canonicalJson(v)}`;
   }
   return `{${out}}`;
 }
@@ -42,7 +42,7 @@ function canonicalObject(o: Record<string, unknown>, skip: string | undefined): 
 interface Shape {
   keys: readonly string[];
   sorted: readonly string[];
-  quoted: readonly string[];
+  quotedKeys: readonly string[];
 }
 
 /**
@@ -61,7 +61,7 @@ function shapeOf(o: object): Shape {
     if (i === keys.length) return shape;
   }
   const sorted = sortedKeys(o);
-  const shape = { keys: Object.keys(o), sorted, quoted: sorted.map(quotedKey) };
+  const shape = { keys: Object.keys(o), sorted, quotedKeys: sorted.map(quoted) };
   shapes.unshift(shape);
   if (shapes.length > SHAPES) shapes.pop();
   return shape;
@@ -88,25 +88,15 @@ function sortedKeys(o: object): string[] {
   return keys;
 }
 
-// A record's keys are a few dozen field names: each is quoted (and normalised) once. Bounded, for odd JSON cells.
-const quoted = new Map<string, string>();
-function quotedKey(k: string): string {
-  let q = quoted.get(k);
+// A key or a text as canonicalJson writes it (NFC, then JSON.stringify). A record's keys are a few dozen field names,
+// and its texts that are not PLAIN mostly the same few names (年假, a catalog's types) on every row: each is
+// normalised and quoted once. Bounded, for odd JSON cells and a column of distinct Chinese reasons.
+const quotedCache = new Map<string, string>();
+function quoted(s: string): string {
+  let q = quotedCache.get(s);
   if (q === undefined) {
-    if (quoted.size >= 10_000) quoted.clear();
-    quoted.set(k, (q = JSON.stringify(nfc(k))));
-  }
-  return q;
-}
-
-// Text that is not PLAIN, as canonicalJson writes it (NFC, then JSON.stringify): the same few names (年假, a catalog's
-// types) on every row are normalised and quoted once. Bounded, for a column of distinct Chinese reasons.
-const quotedTexts = new Map<string, string>();
-function quotedText(s: string): string {
-  let q = quotedTexts.get(s);
-  if (q === undefined) {
-    if (quotedTexts.size >= 10_000) quotedTexts.clear();
-    quotedTexts.set(s, (q = JSON.stringify(nfc(s))));
+    if (quotedCache.size >= 10_000) quotedCache.clear();
+    quotedCache.set(s, (q = JSON.stringify(nfc(s))));
   }
   return q;
 }
@@ -211,14 +201,14 @@ function feedValue(value: unknown): void {
 function feedObject(o: Record<string, unknown>, skip: string | undefined): void {
   feedChar(0x7b); // {
   let first = true;
-  const { sorted, quoted } = shapeOf(o);
+  const { sorted, quotedKeys } = shapeOf(o);
   for (let i = 0; i < sorted.length; i++) {
     const k = sorted[i]!;
     const v = o[k];
     if (v === undefined || k === skip) continue;
     if (!first) feedChar(0x2c); // ,
     first = false;
-    feed(quoted[i]!);
+    feed(quotedKeys[i]!);
     feedChar(0x3a); // :
     feedValue(v);
   }
@@ -261,7 +251,7 @@ function feedString(s: string): void {
   let b = Math.imul(h2 ^ QUOTE, M2);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === QUOTE || c === 0x5c) return feed(quotedText(s));
+    if (c < 0x20 || c > 0x7e || c === QUOTE || c === 0x5c) return feed(quoted(s));
     a = Math.imul(a ^ c, M1);
     b = Math.imul(b ^ c, M2);
   }

@@ -9,7 +9,10 @@ import type { ReadContext, SourceInput } from './types.js';
 import type { MessageRef } from '../messages/said.js';
 import { startReaderThread, takeEarlyThread, type ReaderThread } from './xlsx-thread-start.js';
 
-/** What the worker posts, in the order the direct read would have produced it. */
+/**
+ * What the worker posts, in the order the direct read would have produced it. Messages cross as data (ids and
+ * parameters) and are rendered on this side: the worker needs no language.
+ */
 export type WorkerMessage =
   | { type: 'sheet'; id: number; sheet: SheetInfo }
   /** Packed (xlsx-batch.ts): flat typed arrays cross threads far cheaper than an array of values per row. */
@@ -20,8 +23,7 @@ export type WorkerMessage =
 
 /**
  * What to read: the first message the worker gets (it may have been started before that was known: see
- * xlsx-thread-start.ts); every later message is an acknowledgement of a batch. Messages cross as data (ids and
- * parameters) and are rendered on this side: the worker needs no language.
+ * xlsx-thread-start.ts); every later message is an acknowledgement of a batch.
  */
 export interface WorkerInput {
   input: SourceInput;
