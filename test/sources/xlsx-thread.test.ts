@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/messages/index.js';
@@ -71,9 +72,9 @@ async function busyWorkbook(path: string): Promise<void> {
 async function bigWorkbook(path: string, bytes: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
   const ws = wb.addWorksheet('leaves');
-  ws.addRow(['user_id', 'uniq_id', 'unit', 'start_time', 'end_time', 'reason']).commit();
+  ws.addRow(['user_id', 'uniq_id', 'i18n_names.ch', 'unit', 'start_time', 'end_time', 'reason']).commit();
   for (let i = 0; i < 40_000; i++) {
-    ws.addRow([`E${i % 900}`, 'AL01', 'day', `2026-03-01 09:00`, `2026-03-01 18:00`, randomBytes(12).toString('base64')]).commit();
+    ws.addRow([`E${i % 900}`, 'AL01', '年假', 'day', `2026-03-01 09:00`, `2026-03-01 18:00`, randomBytes(12).toString('base64')]).commit();
   }
   ws.commit();
   await wb.commit();
@@ -155,6 +156,14 @@ describe('xlsx on a worker thread', () => {
     const { rows } = await expectSame({ path });
     expect(rows).toHaveLength(40_000);
     expect(start.takeEarlyThread()).toBeUndefined();
+  });
+
+  it('validates a big workbook from the command line, its thread started before the CLI loads', () => {
+    // 40,000 leaves of 900 people on one day: each person's first is valid, every other overlaps it.
+    const bin = fileURLToPath(new URL('../../bin/feishu-import.js', import.meta.url));
+    const r = spawnSync(process.execPath, [bin, '--lang', 'en', 'validate', join(dir, 'big.xlsx'), '--no-report', '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: 900, invalid: 39_100 });
   });
 
   it('does not keep the process alive with a thread started early that nobody reads with', () => {
