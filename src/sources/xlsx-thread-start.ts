@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
- * A big workbook is parsed on a second thread while this one normalises its rows. The thread costs ≈ 20–25 MB (a
- * second V8 heap, its young generation capped at 4 MB, and the zip code it loads) and ≈ 0.15 s to start, and buys the
- * XML's share of the time on an idle second core. At 20,000 rows (0.8 MB) it is slower than the direct read; at
- * 50,000 (1.9 MB) ≈ 8 % faster; at 100,000 (3.7 MB) about two thirds of the time of a bare exceljs read against
- * three quarters direct, at about the same memory against three quarters (bench:parse, BENCHMARKS.md). Never on a
- * single core, where the two would only take turns.
+ * A big workbook is parsed on a second thread while this one normalises its rows. The thread costs ≈ 15–20 MB (a
+ * second V8 heap, its young generation capped at 4 MB, and the zip code it loads) and ≈ 0.1 s to start, and buys the
+ * XML's share of the time on an idle second core. Whole processes, 2026-11-30 (bench:parse, BENCHMARKS.md): at
+ * 100,000 rows (3.7 MB) 1.10 s and 118 MB against 1.26 s and 101 MB read directly; at 50,000 (1.9 MB) 0.79 s and
+ * 100 MB against 0.81 s and 88 MB; below that the start outweighs the gain. Never on a single core, where the two
+ * would only take turns.
  */
 export const THREADED_MIN_BYTES = 3 << 19; // 1.5 MB, ≈ 40,000 rows
 
