@@ -68,6 +68,7 @@ export interface ApplyResult {
   valid: number;
   invalid: number;
   counts: ReturnType<Outcomes['counts']>;
+  /** Every row's outcome. Rows the run was done with are kept in a temporary file: `close()` removes it (else process exit). */
   outcomes: Outcomes;
   resultsPath?: string;
   interrupted: boolean;

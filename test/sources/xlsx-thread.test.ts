@@ -3,12 +3,12 @@
 // batches, and on broken files. The worker runs compiled code, so this test uses dist/ (built by global-setup).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/messages/index.js';
 import type { MessageRef } from '../../src/messages/said.js';
 import type { SourceInput } from '../../src/sources/types.js';
@@ -91,6 +91,7 @@ describe('xlsx on a worker thread', () => {
     dir = await mkdtemp(join(tmpdir(), 'xlsx-thread-'));
     await bigWorkbook(join(dir, 'big.xlsx'), start.THREADED_MIN_BYTES);
   });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it.each(['dates.xlsx', 'late-workbook.xlsx', 'formula.xlsx', 'formula-no-result.xlsx'])('reads %s as the main thread does', async (name) => {
     const { rows } = await expectSame({ path: fixture(name) });
