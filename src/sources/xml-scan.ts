@@ -163,9 +163,9 @@ export class XmlScanner {
 
   /**
    * The TEXT token as a number, read where it is (no string: a sheet has a `<v>` number in most cells), when it is a
-   * plain decimal (`-12.375`: at most 15 digits) and all of its element's text (an end tag follows); NaN otherwise,
-   * and `text()` tells. Exactly `Number(text())`: the digits make an integer below 2^53 and 10^k (k ≤ 15) is exact,
-   * so the one division rounds correctly.
+   * plain decimal (`-12.375`: at most 15 digits) and an end tag follows it (whether text came before it, in the same
+   * element, the caller knows); NaN otherwise, and `text()` tells. Exactly `Number(text())`: the digits make an
+   * integer below 2^53 and 10^k (k ≤ 15) is exact, so the one division rounds correctly.
    */
   textNumber(): number {
     const buf = this.buf;
