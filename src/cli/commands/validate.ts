@@ -5,7 +5,6 @@ import { KINDS, type Kind } from '../../types.js';
 import { EXIT } from '../exit.js';
 import { defaultOutputPath } from '../../report/paths.js';
 import { formatProblem, problemJson, say } from '../output.js';
-import { startReadingEarly } from '../../sources/xlsx-thread-start.js';
 
 /** How many problems the terminal shows; the report and --json always carry all of them. */
 const SHOWN = 30;
@@ -31,8 +30,6 @@ export function registerValidate(program: Command): void {
 }
 
 async function runValidate(inputs: string[], flags: ValidateFlags): Promise<number> {
-  // A big workbook's reading thread boots while the rest of the read stage loads (xlsx-thread-start.ts).
-  startReadingEarly(inputs);
   // Loaded on use: `--help` and the other commands do not pay for the read stage (startup counts on small files).
   const { validateInputs } = await import('../../run/validate.js');
   const { ErrorSpill } = await import('../../report/errors-spill.js');
