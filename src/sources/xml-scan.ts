@@ -209,14 +209,12 @@ export class XmlScanner {
     if (buf.charCodeAt(p) !== 60 || buf.charCodeAt(start - 1) !== 62 || !buf.startsWith(child, p + 1)) return false;
     const end = buf.indexOf('<', start);
     if (end <= start) return false; // nothing there yet, or an empty child: one by one
-    // `</child></open>`
-    const close = end + child.length + 3;
-    if (buf.charCodeAt(end + 1) !== 47 || buf.charCodeAt(close - 1) !== 62 || !buf.startsWith(child, end + 2)) return false;
-    if (buf.charCodeAt(close) !== 60 || buf.charCodeAt(close + 1) !== 47 || buf.charCodeAt(close + open.length + 2) !== 62 || !buf.startsWith(open, close + 2)) return false;
+    const childEnd = this.endTagEnd(end, child);
+    const openEnd = childEnd < 0 ? -1 : this.endTagEnd(childEnd, open);
+    if (openEnd < 0) return false;
     this.textToken(start, end);
-    this.pos = close + open.length + 3;
-    this.stack.pop();
-    this.name = this.locals.pop()!;
+    this.pos = openEnd;
+    this.closeOpen();
     return true;
   }
 
@@ -362,14 +360,11 @@ export class XmlScanner {
     const buf = this.buf;
     // Most end tags are `</name>` of the open element exactly: told in place, without looking for the `>` or a string.
     const open = this.stack[this.stack.length - 1];
-    if (open !== undefined) {
-      const after = lt + 2 + open.length;
-      if (buf.charCodeAt(after) === 62 && (open.length === 1 ? buf.charCodeAt(lt + 2) === open.charCodeAt(0) : buf.startsWith(open, lt + 2))) {
-        this.pos = after + 1;
-        this.stack.pop();
-        this.name = this.locals.pop()!;
-        return CLOSE;
-      }
+    const exact = open === undefined ? -1 : this.endTagEnd(lt, open);
+    if (exact >= 0) {
+      this.pos = exact;
+      this.closeOpen();
+      return CLOSE;
     }
     const gt = buf.indexOf('>', lt + 2);
     if (gt < 0) return this.wait(lt, '>');
@@ -381,9 +376,23 @@ export class XmlScanner {
   }
 
   private pop(name: string): void {
-    const open = this.stack.pop();
+    const open = this.stack[this.stack.length - 1];
     if (open !== name) this.fail(open === undefined ? 'unexpected close tag' : `unmatched closing tag: ${fromBytes(name)}`);
+    this.closeOpen();
+  }
+
+  /** The open element ends: its CLOSE is named. */
+  private closeOpen(): void {
+    this.stack.pop();
     this.name = this.locals.pop()!;
+  }
+
+  /** Where `</name>` written exactly so at `at` ends (after its `>`); -1 if it is not that, or not all there yet. */
+  private endTagEnd(at: number, name: string): number {
+    const buf = this.buf;
+    const gt = at + name.length + 2;
+    if (buf.charCodeAt(at) !== 60 || buf.charCodeAt(at + 1) !== 47 || buf.charCodeAt(gt) !== 62) return -1;
+    return (name.length === 1 ? buf.charCodeAt(at + 2) === name.charCodeAt(0) : buf.startsWith(name, at + 2)) ? gt + 1 : -1;
   }
 
   /** `<name a="v" b='w'>` or `<name …/>`: read whole, or not at all until the rest of it arrives. */
